@@ -1,0 +1,3 @@
+export * from "./circuit.js";
+export * from "./operation.js";
+export * from "./param-expr.js";

@@ -1,0 +1,3 @@
+export * from "./complex-matrix.js";
+export * from "./hermitian-eigen.js";
+export * from "./embed.js";

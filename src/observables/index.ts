@@ -1,0 +1,2 @@
+export * from "./pauli-string.js";
+export * from "./pauli-sum.js";

@@ -1,0 +1,204 @@
+/**
+ * The state-vector hot loops. They work on raw interleaved complex128 buffers (re at 2i, im at 2i+1,
+ * qubit q ↔ bit q of i) and never see circuits or gate objects. Controls are given as a mask of control
+ * bits and the value those bits must have (`ctrlMask`, `ctrlValue`), so negative controls cost nothing
+ * extra. A gate's matrix is row-major interleaved complex, local bit j ↔ targets[j].
+ */
+
+/** Dense 2×2 matrix on qubit `q`, optionally controlled. */
+export function applyMatrix1(state: Float64Array, q: number, m: Float64Array, ctrlMask = 0, ctrlValue = 0): void {
+  const dim = state.length >> 1;
+  const bit = 1 << q;
+  const m00r = m[0]!, m00i = m[1]!, m01r = m[2]!, m01i = m[3]!;
+  const m10r = m[4]!, m10i = m[5]!, m11r = m[6]!, m11i = m[7]!;
+  for (let base = 0; base < dim; base += bit << 1) {
+    for (let i0 = base; i0 < base + bit; i0++) {
+      if ((i0 & ctrlMask) !== ctrlValue) continue;
+      const a = 2 * i0, b = 2 * (i0 | bit);
+      const ar = state[a]!, ai = state[a + 1]!, br = state[b]!, bi = state[b + 1]!;
+      state[a] = m00r * ar - m00i * ai + m01r * br - m01i * bi;
+      state[a + 1] = m00r * ai + m00i * ar + m01r * bi + m01i * br;
+      state[b] = m10r * ar - m10i * ai + m11r * br - m11i * bi;
+      state[b + 1] = m10r * ai + m10i * ar + m11r * bi + m11i * br;
+    }
+  }
+}
+
+/** Diagonal gate: amplitude i is multiplied by diag[local index of i], local bit j ↔ targets[j]. */
+export function applyDiagonal(state: Float64Array, targets: readonly number[], diag: Float64Array, ctrlMask = 0, ctrlValue = 0): void {
+  const dim = state.length >> 1;
+  const k = targets.length;
+  if (k === 1) {
+    const bit = 1 << targets[0]!;
+    const d0r = diag[0]!, d0i = diag[1]!, d1r = diag[2]!, d1i = diag[3]!;
+    const skip0 = d0r === 1 && d0i === 0;
+    for (let i = 0; i < dim; i++) {
+      if ((i & ctrlMask) !== ctrlValue) continue;
+      const one = (i & bit) !== 0;
+      if (!one && skip0) continue;
+      const dr = one ? d1r : d0r, di = one ? d1i : d0i;
+      const r = state[2 * i]!, im = state[2 * i + 1]!;
+      state[2 * i] = dr * r - di * im;
+      state[2 * i + 1] = dr * im + di * r;
+    }
+    return;
+  }
+  for (let i = 0; i < dim; i++) {
+    if ((i & ctrlMask) !== ctrlValue) continue;
+    let local = 0;
+    for (let j = 0; j < k; j++) local |= ((i >> targets[j]!) & 1) << j;
+    const dr = diag[2 * local]!, di = diag[2 * local + 1]!;
+    if (dr === 1 && di === 0) continue;
+    const r = state[2 * i]!, im = state[2 * i + 1]!;
+    state[2 * i] = dr * r - di * im;
+    state[2 * i + 1] = dr * im + di * r;
+  }
+}
+
+/** Pauli X on qubit q (a pure swap of amplitude pairs), optionally controlled. */
+export function applyX(state: Float64Array, q: number, ctrlMask = 0, ctrlValue = 0): void {
+  const dim = state.length >> 1;
+  const bit = 1 << q;
+  for (let base = 0; base < dim; base += bit << 1) {
+    for (let i0 = base; i0 < base + bit; i0++) {
+      if ((i0 & ctrlMask) !== ctrlValue) continue;
+      const a = 2 * i0, b = 2 * (i0 | bit);
+      const ar = state[a]!, ai = state[a + 1]!;
+      state[a] = state[b]!;
+      state[a + 1] = state[b + 1]!;
+      state[b] = ar;
+      state[b + 1] = ai;
+    }
+  }
+}
+
+/**
+ * Dense 2^k × 2^k matrix on `targets`, optionally controlled. Works for any k; the gather/scatter of
+ * 2^k amplitudes per group uses scratch buffers allocated once per call.
+ */
+export function applyMatrixK(state: Float64Array, targets: readonly number[], m: Float64Array, ctrlMask = 0, ctrlValue = 0): void {
+  const dim = state.length >> 1;
+  const k = targets.length;
+  const size = 1 << k;
+  const offsets = new Int32Array(size);
+  for (let l = 0; l < size; l++) {
+    let off = 0;
+    for (let j = 0; j < k; j++) if ((l >> j) & 1) off |= 1 << targets[j]!;
+    offsets[l] = off;
+  }
+  const sorted = [...targets].sort((a, b) => a - b);
+  const inRe = new Float64Array(size), inIm = new Float64Array(size);
+  const groups = dim >> k;
+  for (let g = 0; g < groups; g++) {
+    // Insert a zero bit at each target position (ascending) to get the group's base index.
+    let base = g;
+    for (const t of sorted) base = ((base >> t) << (t + 1)) | (base & ((1 << t) - 1));
+    if ((base & ctrlMask) !== ctrlValue) continue;
+    for (let l = 0; l < size; l++) {
+      const idx = 2 * (base | offsets[l]!);
+      inRe[l] = state[idx]!;
+      inIm[l] = state[idx + 1]!;
+    }
+    for (let r = 0; r < size; r++) {
+      let sr = 0, si = 0;
+      const row = 2 * r * size;
+      for (let c = 0; c < size; c++) {
+        const mr = m[row + 2 * c]!, mi = m[row + 2 * c + 1]!;
+        sr += mr * inRe[c]! - mi * inIm[c]!;
+        si += mr * inIm[c]! + mi * inRe[c]!;
+      }
+      const idx = 2 * (base | offsets[r]!);
+      state[idx] = sr;
+      state[idx + 1] = si;
+    }
+  }
+}
+
+/** Probability that qubit q reads 1. */
+export function probabilityOfOne(state: Float64Array, q: number): number {
+  const dim = state.length >> 1;
+  const bit = 1 << q;
+  let p = 0;
+  for (let base = bit; base < dim; base += bit << 1)
+    for (let i = base; i < base + bit; i++) p += state[2 * i]! ** 2 + state[2 * i + 1]! ** 2;
+  return p;
+}
+
+/** Projects qubit q onto `outcome` and renormalises by 1/√p (p = that outcome's probability). */
+export function collapse(state: Float64Array, q: number, outcome: 0 | 1, p: number): void {
+  const dim = state.length >> 1;
+  const bit = 1 << q;
+  const norm = 1 / Math.sqrt(p);
+  for (let i = 0; i < dim; i++) {
+    if (((i & bit) !== 0 ? 1 : 0) === outcome) {
+      state[2 * i] = state[2 * i]! * norm;
+      state[2 * i + 1] = state[2 * i + 1]! * norm;
+    } else {
+      state[2 * i] = 0;
+      state[2 * i + 1] = 0;
+    }
+  }
+}
+
+/** Probabilities |ψ_i|² of every basis state. */
+export function probabilities(state: Float64Array, out = new Float64Array(state.length >> 1)): Float64Array {
+  for (let i = 0; i < out.length; i++) out[i] = state[2 * i]! ** 2 + state[2 * i + 1]! ** 2;
+  return out;
+}
+
+/** Marginal distribution over `qubits` (local bit j ↔ qubits[j]). */
+export function marginalProbabilities(state: Float64Array, qubits: readonly number[]): Float64Array {
+  const out = new Float64Array(1 << qubits.length);
+  const dim = state.length >> 1;
+  for (let i = 0; i < dim; i++) {
+    let local = 0;
+    for (let j = 0; j < qubits.length; j++) local |= ((i >> qubits[j]!) & 1) << j;
+    out[local] = out[local]! + state[2 * i]! ** 2 + state[2 * i + 1]! ** 2;
+  }
+  return out;
+}
+
+/**
+ * ⟨ψ|P|ψ⟩ for a Pauli string given by masks (X/Y flip bits, Y/Z sign bits, number of Y's), without
+ * copying the state: P|b⟩ = i^{#Y} (−1)^{|b ∧ z|} |b ⊕ x⟩. Returns the real part (P is Hermitian).
+ */
+export function expectationPauli(state: Float64Array, xMask: number, zMask: number, numY: number): number {
+  const dim = state.length >> 1;
+  let sr = 0, si = 0;
+  if (xMask === 0) {
+    for (let b = 0; b < dim; b++) {
+      const w = state[2 * b]! ** 2 + state[2 * b + 1]! ** 2;
+      sr += parity(b & zMask) ? -w : w;
+    }
+  } else {
+    for (let b = 0; b < dim; b++) {
+      const f = b ^ xMask;
+      // conj(ψ_f) · ψ_b
+      const fr = state[2 * f]!, fi = state[2 * f + 1]!, br = state[2 * b]!, bi = state[2 * b + 1]!;
+      const pr = fr * br + fi * bi, pi = fr * bi - fi * br;
+      if (parity(b & zMask)) {
+        sr -= pr;
+        si -= pi;
+      } else {
+        sr += pr;
+        si += pi;
+      }
+    }
+  }
+  // multiply by i^numY and keep the real part
+  switch (numY & 3) {
+    case 0: return sr;
+    case 1: return -si;
+    case 2: return -sr;
+    default: return si;
+  }
+}
+
+function parity(x: number): number {
+  x ^= x >>> 16;
+  x ^= x >>> 8;
+  x ^= x >>> 4;
+  x ^= x >>> 2;
+  x ^= x >>> 1;
+  return x & 1;
+}
