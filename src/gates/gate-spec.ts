@@ -47,6 +47,11 @@ export interface GateSpec<Id extends string = string> {
    * U(θ) = exp(−iθG) holds exactly.
    */
   readonly generators: readonly CMatrix[];
+  /**
+   * For multi-parameter gates: the gate as an EXACT product (no global phase) of one-parameter table gates,
+   * each parameter appearing once. Gradients work on this form.
+   */
+  rotationForm?<A>(params: readonly A[], m: AngleAlgebra<A>): GateStep<A, Id>[];
   /** Equal to the gate up to a global phase, in simpler table gates; absent for the basis u3 and cx. */
   decompose?<A>(params: readonly A[], m: AngleAlgebra<A>): GateStep<A, Id>[];
   /** Name in OpenQASM 2 (Qiskit's qelib1.inc) and OpenQASM 3 (stdgates.inc); null where the include lacks it. */

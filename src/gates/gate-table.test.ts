@@ -42,6 +42,13 @@ describe.each(GATE_IDS)("gate %s", (id) => {
     expect(distanceUpToPhase(stepsMatrix(steps, spec.numQubits), U)).toBeLessThan(1e-12);
   });
 
+  it("has an exact one-parameter rotation form when it has several parameters", () => {
+    if (spec.numParams < 2) return expect(spec.rotationForm).toBeUndefined();
+    const steps = spec.rotationForm!(params, NUMBER_ALGEBRA);
+    for (const s of steps) expect(GATES[s.gate as GateId].numParams).toBe(1);
+    expect(maxAbsDiff(stepsMatrix(steps, spec.numQubits), U)).toBeLessThan(1e-12);
+  });
+
   it("has flags that match its matrix", () => {
     let offDiag = 0, nonPerm = false;
     for (let r = 0; r < U.dim; r++)

@@ -151,6 +151,7 @@ export const GATES = {
     matrix: (p) => u3(PI / 2, p[0]!, p[1]!), flags: NONE, kernel: "dense",
     adjoint: (p, m) => [step("u3", [0], m.constant(-PI / 2), m.scale(p[1]!, -1), m.scale(p[0]!, -1))],
     generators: [minusP1, minusP1],
+    rotationForm: (p, m) => [step("p", [0], p[1]!), step("ry", [0], m.constant(PI / 2)), step("p", [0], p[0]!)],
     decompose: (p, m) => [step("u3", [0], m.constant(PI / 2), p[0]!, p[1]!)],
     qasm2: "u2", qasm3: "u2", label: "U2", doc: "u2(φ, λ) = u3(π/2, φ, λ).",
   },
@@ -159,6 +160,8 @@ export const GATES = {
     matrix: (p) => u3(p[0]!, p[1]!, p[2]!), flags: NONE, kernel: "dense",
     adjoint: (p, m) => [step("u3", [0], m.scale(p[0]!, -1), m.scale(p[2]!, -1), m.scale(p[1]!, -1))],
     generators: [half(Y), minusP1, minusP1],
+    // u3(θ, φ, λ) = P(φ) · RY(θ) · P(λ) exactly.
+    rotationForm: (p) => [step("p", [0], p[2]!), step("ry", [0], p[0]!), step("p", [0], p[1]!)],
     // u3(θ, φ, λ) = RZ(φ + π) · SX · RZ(θ + π) · SX · RZ(λ) up to a global phase.
     decompose: (p, m) => [
       step("rz", [0], p[2]!), step("sx", [0]), step("rz", [0], m.add(p[0]!, m.constant(PI))),
@@ -278,6 +281,7 @@ export const GATES = {
     control: { numControls: 1, target: "u3" },
     adjoint: (p, m) => [step("cu3", [0, 1], m.scale(p[0]!, -1), m.scale(p[2]!, -1), m.scale(p[1]!, -1))],
     generators: [controlledGenerator(half(Y)), minusP11, minusP11],
+    rotationForm: (p) => [step("cp", [0, 1], p[2]!), step("cry", [0, 1], p[0]!), step("cp", [0, 1], p[1]!)],
     decompose: (p, m) => [
       step("p", [0], m.scale(m.add(p[2]!, p[1]!), 0.5)), step("p", [1], m.scale(m.add(p[2]!, m.scale(p[1]!, -1)), 0.5)),
       step("cx", [0, 1]), step("u3", [1], m.scale(p[0]!, -0.5), m.constant(0), m.scale(m.add(p[1]!, p[2]!), -0.5)),
@@ -293,6 +297,9 @@ export const GATES = {
       step("cu", [0, 1], m.scale(p[0]!, -1), m.scale(p[2]!, -1), m.scale(p[1]!, -1), m.scale(p[3]!, -1)),
     ],
     generators: [controlledGenerator(half(Y)), minusP11, minusP11, kron(I2, minusP1)],
+    rotationForm: (p) => [
+      step("cp", [0, 1], p[2]!), step("cry", [0, 1], p[0]!), step("cp", [0, 1], p[1]!), step("p", [0], p[3]!),
+    ],
     decompose: (p) => [step("p", [0], p[3]!), step("cu3", [0, 1], p[0]!, p[1]!, p[2]!)],
     qasm2: "cu", qasm3: "cu", label: "U", doc: "Controlled U with a phase γ on the control (OpenQASM 3 cu).",
   },

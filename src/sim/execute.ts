@@ -5,15 +5,16 @@ import type { Condition } from "../circuit/operation.js";
 import { type CompiledGate, type Program, evaluateAngles } from "./compile.js";
 import { applyDiagonal, applyMatrix1, applyMatrixK, applyX, collapse, probabilityOfOne } from "./kernels/statevector-kernels.js";
 
-/** Applies one compiled gate to a state for the given binding row. */
-export function applyCompiledGate(state: Float64Array, g: CompiledGate, row: Float64Array, offset: number): void {
+/** Applies one compiled gate (or its inverse) to a state for the given binding row. */
+export function applyCompiledGate(state: Float64Array, g: CompiledGate, row: Float64Array, offset: number, inverse = false): void {
   const spec = GATES[g.gate];
   if (g.gate === "x") {
     applyX(state, g.targets[0]!, g.ctrlMask, g.ctrlValue);
     return;
   }
   if (g.gate === "id") return;
-  const m = g.fixed ?? spec.matrix(evaluateAngles(g.angles, row, offset)).data;
+  let m = g.fixed ?? spec.matrix(evaluateAngles(g.angles, row, offset)).data;
+  if (inverse) m = conjugateTranspose(m, 1 << g.targets.length);
   if (spec.flags.diagonal) {
     const size = 1 << g.targets.length;
     const d = new Float64Array(2 * size);
@@ -24,6 +25,16 @@ export function applyCompiledGate(state: Float64Array, g: CompiledGate, row: Flo
     applyDiagonal(state, g.targets, d, g.ctrlMask, g.ctrlValue);
   } else if (g.targets.length === 1) applyMatrix1(state, g.targets[0]!, m, g.ctrlMask, g.ctrlValue);
   else applyMatrixK(state, g.targets, m, g.ctrlMask, g.ctrlValue);
+}
+
+function conjugateTranspose(m: Float64Array, size: number): Float64Array {
+  const out = new Float64Array(m.length);
+  for (let r = 0; r < size; r++)
+    for (let c = 0; c < size; c++) {
+      out[2 * (c * size + r)] = m[2 * (r * size + c)]!;
+      out[2 * (c * size + r) + 1] = -m[2 * (r * size + c) + 1]!;
+    }
+  return out;
 }
 
 /** A fresh |0…0⟩ state. */

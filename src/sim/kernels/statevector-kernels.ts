@@ -202,3 +202,68 @@ function parity(x: number): number {
   x ^= x >>> 1;
   return x & 1;
 }
+
+/** ⟨a|b⟩ = Σ conj(a_i) b_i as [re, im]. */
+export function innerProduct(a: Float64Array, b: Float64Array): [number, number] {
+  let re = 0, im = 0;
+  for (let k = 0; k < a.length; k += 2) {
+    const ar = a[k]!, ai = a[k + 1]!, br = b[k]!, bi = b[k + 1]!;
+    re += ar * br + ai * bi;
+    im += ar * bi - ai * br;
+  }
+  return [re, im];
+}
+
+/**
+ * ⟨bra| (C-M) |ket⟩ without writing anything, where C-M applies the 2^k × 2^k matrix `m` on `targets`
+ * to amplitudes whose control bits match and is ZERO elsewhere (the controlled-generator convention).
+ * One read pass over both states: the adjoint gradient's per-parameter cost.
+ */
+export function braMatrixKet(bra: Float64Array, ket: Float64Array, targets: readonly number[], m: Float64Array, ctrlMask = 0, ctrlValue = 0): [number, number] {
+  const dim = ket.length >> 1;
+  const k = targets.length;
+  const size = 1 << k;
+  const offsets = new Int32Array(size);
+  for (let l = 0; l < size; l++) {
+    let off = 0;
+    for (let j = 0; j < k; j++) if ((l >> j) & 1) off |= 1 << targets[j]!;
+    offsets[l] = off;
+  }
+  const sorted = [...targets].sort((a, b) => a - b);
+  let re = 0, im = 0;
+  for (let g = 0; g < dim >> k; g++) {
+    let base = g;
+    for (const t of sorted) base = ((base >> t) << (t + 1)) | (base & ((1 << t) - 1));
+    if ((base & ctrlMask) !== ctrlValue) continue;
+    for (let r = 0; r < size; r++) {
+      let sr = 0, si = 0;
+      for (let c = 0; c < size; c++) {
+        const mr = m[2 * (r * size + c)]!, mi = m[2 * (r * size + c) + 1]!;
+        if (mr === 0 && mi === 0) continue;
+        const idx = 2 * (base | offsets[c]!);
+        const kr = ket[idx]!, ki = ket[idx + 1]!;
+        sr += mr * kr - mi * ki;
+        si += mr * ki + mi * kr;
+      }
+      const idx = 2 * (base | offsets[r]!);
+      const br = bra[idx]!, bi = bra[idx + 1]!;
+      re += br * sr + bi * si;
+      im += br * si - bi * sr;
+    }
+  }
+  return [re, im];
+}
+
+/** out += coef · P|state⟩ for the Pauli string given by masks (see {@link expectationPauli}). */
+export function accumulatePauli(out: Float64Array, state: Float64Array, xMask: number, zMask: number, numY: number, coef: number): void {
+  const dim = state.length >> 1;
+  // i^numY · coef as a complex factor
+  const fr = [coef, 0, -coef, 0][numY & 3]!, fi = [0, coef, 0, -coef][numY & 3]!;
+  for (let b = 0; b < dim; b++) {
+    const sign = parity(b & zMask) ? -1 : 1;
+    const sr = state[2 * b]! * sign, si = state[2 * b + 1]! * sign;
+    const t = 2 * (b ^ xMask);
+    out[t] = out[t]! + fr * sr - fi * si;
+    out[t + 1] = out[t + 1]! + fr * si + fi * sr;
+  }
+}

@@ -1,0 +1,6 @@
+export * from "./gradient.js";
+export * from "./differentiate.js";
+export * from "./gradient-program.js";
+export * from "./shift-rule.js";
+export * from "./metric-tensor.js";
+export * from "./expectation-estimate.js";
