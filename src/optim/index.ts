@@ -1,0 +1,15 @@
+export * from "./adagrad.js";
+export * from "./adam.js";
+export * from "./cobyla.js";
+export * from "./finite-difference-gradient.js";
+export * from "./lbfgs.js";
+export * from "./minimize.js";
+export * from "./momentum.js";
+export * from "./nelder-mead.js";
+export type * from "./objective.js";
+export * from "./optimization-context.js";
+export type * from "./optimizer.js";
+export * from "./qng.js";
+export * from "./rotosolve.js";
+export * from "./sgd.js";
+export * from "./spsa.js";
