@@ -24,7 +24,7 @@ export interface GradientOptions {
 }
 
 /** Value, gradient and, for shot-based runs, their estimated variances. */
-export interface ValueAndGradient {
+export interface GradientResult {
   readonly value: number;
   readonly gradient: Float64Array;
   readonly valueVariance?: number;
@@ -102,7 +102,7 @@ export class GradientFunction extends Differentiable {
    * ⟨H⟩ and its gradient at `weights` (values of `parameters`); `inputs` gives the other circuit parameters
    * (data features).
    */
-  valueAndGradient(weights: ParameterValues, inputs: Readonly<Record<string, number>> = {}): ValueAndGradient {
+  valueAndGradient(weights: ParameterValues, inputs: Readonly<Record<string, number>> = {}): GradientResult {
     const row = assembleRow(this.gp.parameters, this.parameters, weights, inputs);
     const r = this.run(row, 0);
     const gradient = new Float64Array(this.parameters.length);

@@ -4,3 +4,4 @@ export * from "./gradient-program.js";
 export * from "./shift-rule.js";
 export * from "./metric-tensor.js";
 export * from "./expectation-estimate.js";
+export * from "./expectation-objective.js";
