@@ -5,3 +5,4 @@ export * from "./shift-rule.js";
 export * from "./metric-tensor.js";
 export * from "./expectation-estimate.js";
 export * from "./expectation-objective.js";
+export * from "./probability-jacobian.js";

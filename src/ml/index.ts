@@ -62,3 +62,22 @@ export type { SVROptions } from "./classical/svr.js";
 export type { SvmOptions } from "./classical/svm-params.js";
 export { kernelMatrix, kernelValue, resolveGamma } from "./classical/svm-kernel.js";
 export type { GammaOption, KernelMatrixOptions, KernelSpec, SvmKernelName } from "./classical/svm-kernel.js";
+
+// Quantum models
+export { FidelityQuantumKernel, ProjectedQuantumKernel, makePsd, minEigenvalue, fidelityGram } from "./quantum/quantum-kernel.js";
+export { quantumKernelFromJSON } from "./quantum/kernel-json.js";
+export type { QuantumKernel, QuantumKernelJSON, PsdFix } from "./quantum/quantum-kernel.js";
+export { TrainableFidelityQuantumKernel, kernelTargetAlignment } from "./quantum/kernel-alignment.js";
+export { QSVC, QSVR } from "./quantum/qsvm.js";
+export { EstimatorQNN, SamplerQNN, qnnCircuit } from "./quantum/qnn.js";
+export type { QnnSpec } from "./quantum/qnn.js";
+export { VQC } from "./quantum/vqc.js";
+export type { VQCOptions, ClassifierReadout } from "./quantum/vqc.js";
+export { VQR } from "./quantum/vqr.js";
+export type { VQROptions } from "./quantum/vqr.js";
+export type { VariationalOptions } from "./quantum/variational-model.js";
+export { makeOptimizer, OPTIMIZER_TYPES } from "./quantum/optimizer-spec.js";
+export type { OptimizerSpec } from "./quantum/optimizer-spec.js";
+export { bindingMatrix, encodedStates } from "./quantum/feature-states.js";
+// Templates are re-exported here so `qforge/ml` is one import for model building.
+export * from "../templates/index.js";
