@@ -67,6 +67,13 @@ describe("Circuit builder", () => {
     expect(d.parameters).toEqual(["t"]);
     expect(distanceUpToPhase(referenceUnitary(d, { t: 0.8 }), referenceUnitary(c, { t: 0.8 }))).toBeLessThan(1e-12);
   });
+  it("removeFinalMeasurements keeps mid-circuit ones", () => {
+    const c = new Circuit(2, 2).h(0).measure(0, 0).x(0).cx(0, 1).barrier().measure(0, 0).measure(1, 1);
+    const r = c.removeFinalMeasurements();
+    expect(r.operations.map((o) => (o.kind === "gate" ? o.gate : o.kind))).toEqual(["h", "measure", "x", "cx"]);
+    const cond = new Circuit(1, 1).measure(0, 0).ifThen({ clbits: [0], value: 1 }, (b) => b.x(0));
+    expect(cond.removeFinalMeasurements().operations).toHaveLength(2);
+  });
   it("measureAll adds classical bits", () => {
     const c = new Circuit(2).h(0).measureAll();
     expect(c.numClbits).toBe(2);

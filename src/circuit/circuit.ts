@@ -147,13 +147,11 @@ export class Circuit {
   ifThen(condition: Condition, body: (c: Circuit) => Circuit): Circuit {
     const cond = this.checkCondition(condition);
     const inner = body(this.emptyLike());
-    let out: Circuit = this;
-    for (const op of inner.operations) {
-      if (op.kind === "barrier") continue;
+    return inner.operations.reduce<Circuit>((out, op) => {
+      if (op.kind === "barrier") return out;
       check(!("condition" in op && op.condition), "nested classical conditions are not supported");
-      out = out.push(Object.freeze({ ...op, condition: cond }));
-    }
-    return out;
+      return out.push(Object.freeze({ ...op, condition: cond }));
+    }, this);
   }
 
   /** Appends an already-built operation (validated). */
@@ -183,23 +181,19 @@ export class Circuit {
     const q = (i: number) => qmap[i]!;
     const cb = (i: number) => cmap[i]!;
     const cond = (c: Condition | undefined) => (c ? { condition: { clbits: c.clbits.map(cb), value: c.value } } : {});
-    let out: Circuit = this;
-    for (const op of other.operations) {
+    const mapped = (op: Operation): Operation => {
       switch (op.kind) {
         case "gate":
-          out = out.append({ ...op, qubits: op.qubits.map(q), ...cond(op.condition) });
-          break;
+          return { ...op, qubits: op.qubits.map(q), ...cond(op.condition) };
         case "measure":
-          out = out.append({ ...op, qubit: q(op.qubit), clbit: cb(op.clbit), ...cond(op.condition) });
-          break;
+          return { ...op, qubit: q(op.qubit), clbit: cb(op.clbit), ...cond(op.condition) };
         case "reset":
-          out = out.append({ ...op, qubit: q(op.qubit), ...cond(op.condition) });
-          break;
+          return { ...op, qubit: q(op.qubit), ...cond(op.condition) };
         case "barrier":
-          out = out.append({ ...op, qubits: op.qubits.map(q) });
+          return { ...op, qubits: op.qubits.map(q) };
       }
-    }
-    return out;
+    };
+    return other.operations.reduce<Circuit>((out, op) => out.append(mapped(op)), this);
   }
 
   /** The inverse circuit U†: gates reversed and each replaced by its adjoint. Non-unitary operations are refused. */
@@ -291,6 +285,35 @@ export class Circuit {
       depth = Math.max(depth, d);
     }
     return depth;
+  }
+
+  /**
+   * The circuit without its final measurements (those with no later operation on their qubit) and the
+   * barriers among them, as Qiskit's `remove_final_measurements`: the state just before read-out.
+   */
+  removeFinalMeasurements(): Circuit {
+    const ops = this.operations;
+    const keep = new Array<boolean>(ops.length).fill(true);
+    const laterUse = new Set<number>();
+    const readBits = new Set<number>();
+    for (let i = ops.length - 1; i >= 0; i--) {
+      const op = ops[i]!;
+      if (op.kind === "measure" && !laterUse.has(op.qubit) && !op.condition && !readBits.has(op.clbit)) {
+        keep[i] = false;
+        continue;
+      }
+      if (op.kind === "barrier") {
+        keep[i] = op.qubits.some((q) => laterUse.has(q));
+        continue;
+      }
+      for (const q of operationQubits(op)) laterUse.add(q);
+      if ("condition" in op && op.condition) op.condition.clbits.forEach((b) => readBits.add(b));
+    }
+    let out = this.emptyLike();
+    ops.forEach((op, i) => {
+      if (keep[i]) out = out.append(op);
+    });
+    return out;
   }
 
   /** True if the circuit has measurements, resets or conditions (so it is not a single unitary). */

@@ -1,0 +1,30 @@
+import { Command, CommanderError } from "commander";
+import { QforgeError } from "../index.js";
+import { registerCircuitCommands } from "./commands/circuit-commands.js";
+
+/**
+ * Runs the `qforge` command line with `argv` (without the node and script entries). Returns the exit
+ * code: 0 on success, 1 for a problem with the input, 2 for a usage error, 70 for an internal error.
+ */
+export async function main(argv: readonly string[], io = { out: (s: string) => console.log(s), err: (s: string) => console.error(s) }): Promise<number> {
+  const program = new Command("qforge")
+    .description("quantum machine learning: simulate circuits, train models, compare with classical baselines")
+    .version("0.1.0")
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+    .showHelpAfterError("(run qforge --help for usage)");
+  registerCircuitCommands(program, io.out);
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof QforgeError) {
+      io.err(`qforge: error: ${e.message}`);
+      return 1;
+    }
+    io.err(`qforge: internal error: ${(e as Error).message}\nThis is a bug in qforge; please report it with the command you ran.`);
+    if (process.env["QFORGE_DEBUG"]) io.err((e as Error).stack ?? "");
+    return 70;
+  }
+}
