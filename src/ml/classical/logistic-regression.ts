@@ -5,7 +5,8 @@ import { checkColumns, checkXy } from "../data/check-matrix.js";
 import type { Estimator, FeatureMatrix, TargetVector } from "../estimator.js";
 import { accuracy } from "../metrics/accuracy.js";
 import { makeModelJson, readModelJson, registerModel, type ModelJson } from "../serialization.js";
-import { minimizeLbfgs } from "./lbfgs.js";
+import { LBFGS } from "../../optim/lbfgs.js";
+import { minimize } from "../../optim/minimize.js";
 
 /** Options of {@link LogisticRegression}. */
 export interface LogisticRegressionOptions {
@@ -138,9 +139,24 @@ export class LogisticRegression implements Estimator {
       return loss / n + 0.5 * penalty * reg;
     };
 
-    const result = minimizeLbfgs(objective, new Float64Array(k * stride), {
-      maxIter: this.maxIter,
-      gtol: this.tol,
+    const valueAndGradient = (x: Float64Array) => {
+      const gradient = new Float64Array(x.length);
+      return { value: objective(x, gradient), gradient };
+    };
+    let gradientSmall = false;
+    const result = minimize({ value: (x) => valueAndGradient(x).value, valueAndGradient }, new Float64Array(k * stride), {
+      optimizer: new LBFGS(),
+      maxIterations: this.maxIter,
+      // minimize's tolerance also stops on a small change in value; the gradient test is what `tol` means
+      // here, so stop on the gradient (or at working precision) only.
+      tolerance: 0,
+      onStep: (info) => {
+        if (info.gradientNorm !== undefined && info.gradientNorm <= this.tol) {
+          gradientSmall = true;
+          return "stop";
+        }
+        return undefined;
+      },
     });
     const coef: number[][] = [];
     const intercept: number[] = [];
@@ -152,7 +168,7 @@ export class LogisticRegression implements Estimator {
       const mean = intercept.reduce((a, b) => a + b, 0) / k;
       for (let c = 0; c < k; c++) intercept[c] = intercept[c]! - mean;
     }
-    this.fitted = { classes, coef, intercept, nIter: result.iterations, converged: result.converged };
+    this.fitted = { classes, coef, intercept, nIter: result.iterations, converged: result.converged || gradientSmall };
     return this;
   }
 
