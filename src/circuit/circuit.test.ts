@@ -37,7 +37,8 @@ describe("Circuit builder", () => {
   });
   it("inverse() gives U† and compose() appends with a qubit map", () => {
     const c = randomCircuit(new Rng(3), 3, 30);
-    const u = referenceUnitary(c), ui = referenceUnitary(c.inverse());
+    const u = referenceUnitary(c),
+      ui = referenceUnitary(c.inverse());
     expect(maxAbsDiff(ui, adjoint(u))).toBeLessThan(1e-12);
     expect(maxAbsDiff(matmul(ui, u), identity(8))).toBeLessThan(1e-12);
     const small = new Circuit(2).cx(0, 1);
@@ -46,7 +47,9 @@ describe("Circuit builder", () => {
     expect(op.kind === "gate" && op.qubits).toEqual([2, 0]);
   });
   it("inverse() of modifier-controlled and symbolic gates", () => {
-    const c = new Circuit(3).gate("ry", [2], ["2*a + 1"], { controls: [0, 1], controlState: [1, 0] }).rzx("a", 0, 2);
+    const c = new Circuit(3)
+      .gate("ry", [2], ["2*a + 1"], { controls: [0, 1], controlState: [1, 0] })
+      .rzx("a", 0, 2);
     const inv = c.inverse();
     const vals = { a: 0.37 };
     expect(maxAbsDiff(referenceUnitary(inv, vals), adjoint(referenceUnitary(c, vals)))).toBeLessThan(1e-12);
@@ -54,7 +57,12 @@ describe("Circuit builder", () => {
   it("decompose() to several bases keeps the unitary up to phase", () => {
     const c = randomCircuit(new Rng(8), 3, 25);
     const u = referenceUnitary(c);
-    for (const basis of [["u3", "cx"], ["rz", "sx", "cx"], ["u3", "cz"], ["rz", "sx", "x", "cz"]]) {
+    for (const basis of [
+      ["u3", "cx"],
+      ["rz", "sx", "cx"],
+      ["u3", "cz"],
+      ["rz", "sx", "x", "cz"],
+    ]) {
       const d = c.decompose(basis);
       for (const op of d.operations) if (op.kind === "gate") expect(basis).toContain(op.gate);
       expect(distanceUpToPhase(referenceUnitary(d), u)).toBeLessThan(1e-10);
@@ -65,12 +73,19 @@ describe("Circuit builder", () => {
     const c = new Circuit(2).crx("t", 0, 1).rzz("2*t", 0, 1);
     const d = c.decompose();
     expect(d.parameters).toEqual(["t"]);
-    expect(distanceUpToPhase(referenceUnitary(d, { t: 0.8 }), referenceUnitary(c, { t: 0.8 }))).toBeLessThan(1e-12);
+    expect(distanceUpToPhase(referenceUnitary(d, { t: 0.8 }), referenceUnitary(c, { t: 0.8 }))).toBeLessThan(
+      1e-12,
+    );
   });
   it("removeFinalMeasurements keeps mid-circuit ones", () => {
     const c = new Circuit(2, 2).h(0).measure(0, 0).x(0).cx(0, 1).barrier().measure(0, 0).measure(1, 1);
     const r = c.removeFinalMeasurements();
-    expect(r.operations.map((o) => (o.kind === "gate" ? o.gate : o.kind))).toEqual(["h", "measure", "x", "cx"]);
+    expect(r.operations.map((o) => (o.kind === "gate" ? o.gate : o.kind))).toEqual([
+      "h",
+      "measure",
+      "x",
+      "cx",
+    ]);
     const cond = new Circuit(1, 1).measure(0, 0).ifThen({ clbits: [0], value: 1 }, (b) => b.x(0));
     expect(cond.removeFinalMeasurements().operations).toHaveLength(2);
   });
@@ -90,7 +105,9 @@ describe("Circuit errors", () => {
     expect(() => new Circuit(2).gate("cx", [0])).toThrow(/gate cx acts on 2 qubit/);
     expect(() => new Circuit(2).gate("rx", [0])).toThrow(/takes 1 parameter/);
     expect(() => new Circuit(2).gate("foo", [0])).toThrow(/unknown gate "foo"/);
-    expect(() => (new Circuit(2) as unknown as { rx: (q: number) => Circuit }).rx(0)).toThrow(/rx\(\) takes 1 angle/);
+    expect(() => (new Circuit(2) as unknown as { rx: (q: number) => Circuit }).rx(0)).toThrow(
+      /rx\(\) takes 1 angle/,
+    );
   });
   it("rejects bad conditions and clbits", () => {
     expect(() => new Circuit(1, 1).measure(0, 3)).toThrow(/classical bit 3/);

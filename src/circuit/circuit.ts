@@ -62,13 +62,27 @@ export class Circuit {
     numClbits = 0,
     options: { qubitRegisters?: readonly Register[]; clbitRegisters?: readonly Register[] } = {},
   ) {
-    check(Number.isInteger(numQubits) && numQubits >= 0, `number of qubits must be a non-negative integer, got ${numQubits}`);
+    check(
+      Number.isInteger(numQubits) && numQubits >= 0,
+      `number of qubits must be a non-negative integer, got ${numQubits}`,
+    );
     check(numQubits <= MAX_QUBITS, `${numQubits} qubits is more than qforge supports (${MAX_QUBITS})`);
-    check(Number.isInteger(numClbits) && numClbits >= 0, `number of classical bits must be a non-negative integer, got ${numClbits}`);
+    check(
+      Number.isInteger(numClbits) && numClbits >= 0,
+      `number of classical bits must be a non-negative integer, got ${numClbits}`,
+    );
     this.numQubits = numQubits;
     this.numClbits = numClbits;
-    this.qubitRegisters = checkRegisters(options.qubitRegisters ?? (numQubits ? [{ name: "q", size: numQubits }] : []), numQubits, "qubit");
-    this.clbitRegisters = checkRegisters(options.clbitRegisters ?? (numClbits ? [{ name: "c", size: numClbits }] : []), numClbits, "clbit");
+    this.qubitRegisters = checkRegisters(
+      options.qubitRegisters ?? (numQubits ? [{ name: "q", size: numQubits }] : []),
+      numQubits,
+      "qubit",
+    );
+    this.clbitRegisters = checkRegisters(
+      options.clbitRegisters ?? (numClbits ? [{ name: "c", size: numClbits }] : []),
+      numClbits,
+      "clbit",
+    );
     this.store = [];
     this.length = 0;
   }
@@ -83,7 +97,8 @@ export class Circuit {
   get parameters(): readonly string[] {
     if (!this.cachedParams) {
       const seen = new Set<string>();
-      for (const op of this.operations) if (op.kind === "gate") for (const p of op.params) for (const n of p.names) seen.add(n);
+      for (const op of this.operations)
+        if (op.kind === "gate") for (const p of op.params) for (const n of p.names) seen.add(n);
       this.cachedParams = Object.freeze([...seen]);
     }
     return this.cachedParams;
@@ -94,14 +109,30 @@ export class Circuit {
   }
 
   /** Appends a table gate by name or alias. Angles may be numbers, names or expressions. */
-  gate(name: GateId | string, qubits: readonly number[], params: readonly ParamLike[] = [], options: GateOptions = {}): Circuit {
+  gate(
+    name: GateId | string,
+    qubits: readonly number[],
+    params: readonly ParamLike[] = [],
+    options: GateOptions = {},
+  ): Circuit {
     const id = resolveGate(name);
     const spec = GATES[id];
-    check(qubits.length === spec.numQubits, `gate ${id} acts on ${spec.numQubits} qubit(s), got ${qubits.length}`, "WRONG_ARITY");
-    check(params.length === spec.numParams, `gate ${id} takes ${spec.numParams} parameter(s), got ${params.length}`, "WRONG_ARITY");
+    check(
+      qubits.length === spec.numQubits,
+      `gate ${id} acts on ${spec.numQubits} qubit(s), got ${qubits.length}`,
+      "WRONG_ARITY",
+    );
+    check(
+      params.length === spec.numParams,
+      `gate ${id} takes ${spec.numParams} parameter(s), got ${params.length}`,
+      "WRONG_ARITY",
+    );
     const controls = options.controls ?? [];
     const state = options.controlState ?? controls.map(() => 1 as const);
-    check(state.length === controls.length, `controlState has ${state.length} entries for ${controls.length} controls`);
+    check(
+      state.length === controls.length,
+      `controlState has ${state.length} entries for ${controls.length} controls`,
+    );
     const all = [...controls, ...qubits];
     this.checkQubits(all, id);
     const op: GateOperation = {
@@ -120,7 +151,14 @@ export class Circuit {
   measure(qubit: number, clbit: number, condition?: Condition): Circuit {
     this.checkQubits([qubit], "measure");
     this.checkClbit(clbit);
-    return this.push(Object.freeze({ kind: "measure", qubit, clbit, ...(condition ? { condition: this.checkCondition(condition) } : {}) }));
+    return this.push(
+      Object.freeze({
+        kind: "measure",
+        qubit,
+        clbit,
+        ...(condition ? { condition: this.checkCondition(condition) } : {}),
+      }),
+    );
   }
 
   /** Measures every qubit i into clbit i, adding classical bits if the circuit has too few. */
@@ -133,7 +171,13 @@ export class Circuit {
   /** Resets `qubit` to |0⟩ (a non-unitary operation). */
   reset(qubit: number, condition?: Condition): Circuit {
     this.checkQubits([qubit], "reset");
-    return this.push(Object.freeze({ kind: "reset", qubit, ...(condition ? { condition: this.checkCondition(condition) } : {}) }));
+    return this.push(
+      Object.freeze({
+        kind: "reset",
+        qubit,
+        ...(condition ? { condition: this.checkCondition(condition) } : {}),
+      }),
+    );
   }
 
   /** A barrier on the given qubits (all qubits if none given); it stops fusion and groups drawings. */
@@ -161,7 +205,11 @@ export class Circuit {
         const targets = op.qubits.slice(op.controls);
         const controls = op.qubits.slice(0, op.controls);
         const controlState = controls.map((_, i) => ((op.controlState >> i) & 1) as 0 | 1);
-        return this.gate(op.gate, targets, op.params, { controls, controlState, ...(op.condition ? { condition: op.condition } : {}) });
+        return this.gate(op.gate, targets, op.params, {
+          controls,
+          controlState,
+          ...(op.condition ? { condition: op.condition } : {}),
+        });
       }
       case "measure":
         return this.measure(op.qubit, op.clbit, op.condition);
@@ -176,11 +224,18 @@ export class Circuit {
   compose(other: Circuit, options: { qubits?: readonly number[]; clbits?: readonly number[] } = {}): Circuit {
     const qmap = options.qubits ?? Array.from({ length: other.numQubits }, (_, i) => i);
     const cmap = options.clbits ?? Array.from({ length: other.numClbits }, (_, i) => i);
-    check(qmap.length === other.numQubits, `compose: qubit map has ${qmap.length} entries, the circuit has ${other.numQubits} qubits`);
-    check(cmap.length === other.numClbits, `compose: clbit map has ${cmap.length} entries, the circuit has ${other.numClbits} clbits`);
+    check(
+      qmap.length === other.numQubits,
+      `compose: qubit map has ${qmap.length} entries, the circuit has ${other.numQubits} qubits`,
+    );
+    check(
+      cmap.length === other.numClbits,
+      `compose: clbit map has ${cmap.length} entries, the circuit has ${other.numClbits} clbits`,
+    );
     const q = (i: number) => qmap[i]!;
     const cb = (i: number) => cmap[i]!;
-    const cond = (c: Condition | undefined) => (c ? { condition: { clbits: c.clbits.map(cb), value: c.value } } : {});
+    const cond = (c: Condition | undefined) =>
+      c ? { condition: { clbits: c.clbits.map(cb), value: c.value } } : {};
     const mapped = (op: Operation): Operation => {
       switch (op.kind) {
         case "gate":
@@ -206,12 +261,20 @@ export class Circuit {
         continue;
       }
       if (op.kind !== "gate" || op.condition)
-        throw new QforgeError("UNSUPPORTED", `cannot invert a circuit with ${op.kind === "gate" ? "a classically conditioned gate" : `a ${op.kind}`} (operation ${i})`);
+        throw new QforgeError(
+          "UNSUPPORTED",
+          `cannot invert a circuit with ${op.kind === "gate" ? "a classically conditioned gate" : `a ${op.kind}`} (operation ${i})`,
+        );
       const controls = op.qubits.slice(0, op.controls);
       const own = op.qubits.slice(op.controls);
       const controlState = controls.map((_, j) => ((op.controlState >> j) & 1) as 0 | 1);
       for (const s of GATES[op.gate].adjoint(op.params, EXPR_ALGEBRA))
-        out = out.gate(s.gate, s.qubits.map((k) => own[k]!), s.params, { controls, controlState });
+        out = out.gate(
+          s.gate,
+          s.qubits.map((k) => own[k]!),
+          s.params,
+          { controls, controlState },
+        );
     }
     return out;
   }
@@ -220,7 +283,11 @@ export class Circuit {
   bind(values: Readonly<Record<string, number>>): Circuit {
     const known = new Set(this.parameters);
     for (const name of Object.keys(values))
-      check(known.has(name), `the circuit has no parameter "${name}" (it has: ${this.parameters.join(", ") || "none"})`, "INVALID_ARGUMENT");
+      check(
+        known.has(name),
+        `the circuit has no parameter "${name}" (it has: ${this.parameters.join(", ") || "none"})`,
+        "INVALID_ARGUMENT",
+      );
     return this.mapGates((op) => ({ ...op, params: op.params.map((p) => p.bind(values)) }));
   }
 
@@ -244,9 +311,15 @@ export class Circuit {
       }
       const spec = GATES[op.gate];
       if (!("decompose" in spec) || depth > 12)
-        throw new QforgeError("UNSUPPORTED", `cannot rewrite gate ${op.gate} into the basis [${basis.join(", ")}]; include u3 (or rz and sx) and cx (or cz)`);
+        throw new QforgeError(
+          "UNSUPPORTED",
+          `cannot rewrite gate ${op.gate} into the basis [${basis.join(", ")}]; include u3 (or rz and sx) and cx (or cz)`,
+        );
       for (const s of spec.decompose(op.params, EXPR_ALGEBRA))
-        expand({ ...op, gate: s.gate as GateId, qubits: s.qubits.map((k) => op.qubits[k]!), params: s.params }, depth + 1);
+        expand(
+          { ...op, gate: s.gate as GateId, qubits: s.qubits.map((k) => op.qubits[k]!), params: s.params },
+          depth + 1,
+        );
     };
     for (const op of this.operations) {
       if (op.kind === "gate") expand(op, 0);
@@ -318,20 +391,33 @@ export class Circuit {
 
   /** True if the circuit has measurements, resets or conditions (so it is not a single unitary). */
   hasNonUnitary(): boolean {
-    return this.operations.some((o) => o.kind === "measure" || o.kind === "reset" || (o.kind === "gate" && o.condition));
+    return this.operations.some(
+      (o) => o.kind === "measure" || o.kind === "reset" || (o.kind === "gate" && o.condition),
+    );
   }
 
   /** An empty circuit with the same qubits, clbits and registers. */
   emptyLike(): Circuit {
-    return new Circuit(this.numQubits, this.numClbits, { qubitRegisters: this.qubitRegisters, clbitRegisters: this.clbitRegisters });
+    return new Circuit(this.numQubits, this.numClbits, {
+      qubitRegisters: this.qubitRegisters,
+      clbitRegisters: this.clbitRegisters,
+    });
   }
 
   /** The same circuit with `numClbits` classical bits (extra bits go into a register "meas"). */
   withClbits(numClbits: number): Circuit {
     check(numClbits >= this.numClbits, "withClbits cannot remove classical bits");
     const extra = numClbits - this.numClbits;
-    const regs = extra ? [...this.clbitRegisters, { name: this.clbitRegisters.some((r) => r.name === "meas") ? "meas2" : "meas", size: extra }] : this.clbitRegisters;
-    let out = new Circuit(this.numQubits, numClbits, { qubitRegisters: this.qubitRegisters, clbitRegisters: regs });
+    const regs = extra
+      ? [
+          ...this.clbitRegisters,
+          { name: this.clbitRegisters.some((r) => r.name === "meas") ? "meas2" : "meas", size: extra },
+        ]
+      : this.clbitRegisters;
+    let out = new Circuit(this.numQubits, numClbits, {
+      qubitRegisters: this.qubitRegisters,
+      clbitRegisters: regs,
+    });
     for (const op of this.operations) out = out.append(op);
     return out;
   }
@@ -348,9 +434,14 @@ export class Circuit {
     const store = shared ? this.store : this.store.slice(0, this.length);
     store.push(op);
     Object.assign(next, {
-      numQubits: this.numQubits, numClbits: this.numClbits,
-      qubitRegisters: this.qubitRegisters, clbitRegisters: this.clbitRegisters,
-      store, length: this.length + 1, cachedOps: undefined, cachedParams: undefined,
+      numQubits: this.numQubits,
+      numClbits: this.numClbits,
+      qubitRegisters: this.qubitRegisters,
+      clbitRegisters: this.clbitRegisters,
+      store,
+      length: this.length + 1,
+      cachedOps: undefined,
+      cachedParams: undefined,
     });
     return next;
   }
@@ -358,19 +449,31 @@ export class Circuit {
   private checkQubits(qubits: readonly number[], what: string): void {
     for (const q of qubits)
       if (!Number.isInteger(q) || q < 0 || q >= this.numQubits)
-        throw new QforgeError("QUBIT_OUT_OF_RANGE", `${what}: qubit index ${q} is out of range for a ${this.numQubits}-qubit circuit (valid: 0…${this.numQubits - 1})`);
-    check(new Set(qubits).size === qubits.length, `${what}: the same qubit appears twice in [${qubits.join(", ")}]`);
+        throw new QforgeError(
+          "QUBIT_OUT_OF_RANGE",
+          `${what}: qubit index ${q} is out of range for a ${this.numQubits}-qubit circuit (valid: 0…${this.numQubits - 1})`,
+        );
+    check(
+      new Set(qubits).size === qubits.length,
+      `${what}: the same qubit appears twice in [${qubits.join(", ")}]`,
+    );
   }
 
   private checkClbit(b: number): void {
     if (!Number.isInteger(b) || b < 0 || b >= this.numClbits)
-      throw new QforgeError("INVALID_ARGUMENT", `classical bit ${b} is out of range for a circuit with ${this.numClbits} classical bit(s)`);
+      throw new QforgeError(
+        "INVALID_ARGUMENT",
+        `classical bit ${b} is out of range for a circuit with ${this.numClbits} classical bit(s)`,
+      );
   }
 
   private checkCondition(c: Condition): Condition {
     check(c.clbits.length > 0, "a condition needs at least one classical bit");
     c.clbits.forEach((b) => this.checkClbit(b));
-    check(Number.isInteger(c.value) && c.value >= 0 && c.value < 2 ** c.clbits.length, `condition value ${c.value} does not fit in ${c.clbits.length} bit(s)`);
+    check(
+      Number.isInteger(c.value) && c.value >= 0 && c.value < 2 ** c.clbits.length,
+      `condition value ${c.value} does not fit in ${c.clbits.length} bit(s)`,
+    );
     return Object.freeze({ clbits: Object.freeze([...c.clbits]), value: c.value });
   }
 }
@@ -379,7 +482,8 @@ export class Circuit {
 export interface Circuit extends GateMethods {}
 
 function toExpr(p: ParamLike, what: string): ParamExpr {
-  if (typeof p === "number" && !Number.isFinite(p)) throw new QforgeError("NON_FINITE", `${what} is ${p}; angles must be finite`);
+  if (typeof p === "number" && !Number.isFinite(p))
+    throw new QforgeError("NON_FINITE", `${what} is ${p}; angles must be finite`);
   return ParamExpr.from(p);
 }
 
@@ -396,8 +500,15 @@ for (const id of GATE_IDS) {
     Object.defineProperty(Circuit.prototype, name, {
       value: function (this: Circuit, ...args: unknown[]): Circuit {
         if (args.length !== spec.numParams + spec.numQubits)
-          throw new QforgeError("WRONG_ARITY", `${name}() takes ${spec.numParams} angle(s) then ${spec.numQubits} qubit(s), got ${args.length} argument(s)`);
-        return this.gate(id, args.slice(spec.numParams) as number[], args.slice(0, spec.numParams) as ParamLike[]);
+          throw new QforgeError(
+            "WRONG_ARITY",
+            `${name}() takes ${spec.numParams} angle(s) then ${spec.numQubits} qubit(s), got ${args.length} argument(s)`,
+          );
+        return this.gate(
+          id,
+          args.slice(spec.numParams) as number[],
+          args.slice(0, spec.numParams) as ParamLike[],
+        );
       },
       writable: false,
       enumerable: false,

@@ -28,7 +28,10 @@ export class ParamExpr {
   }
 
   static symbol(name: string, coefficient = 1): ParamExpr {
-    check(/^[A-Za-z_][A-Za-z0-9_]*$/.test(name), `"${name}" is not a valid parameter name (letters, digits, _)`);
+    check(
+      /^[A-Za-z_][A-Za-z0-9_]*$/.test(name),
+      `"${name}" is not a valid parameter name (letters, digits, _)`,
+    );
     return coefficient === 0 ? new ParamExpr(0, []) : new ParamExpr(0, [[name, coefficient]]);
   }
 
@@ -102,8 +105,11 @@ export class ParamExpr {
   }
 
   equals(other: ParamExpr, tol = 0): boolean {
-    if (Math.abs(this.constant - other.constant) > tol || this.terms.length !== other.terms.length) return false;
-    return this.terms.every(([n, c], i) => other.terms[i]![0] === n && Math.abs(other.terms[i]![1] - c) <= tol);
+    if (Math.abs(this.constant - other.constant) > tol || this.terms.length !== other.terms.length)
+      return false;
+    return this.terms.every(
+      ([n, c], i) => other.terms[i]![0] === n && Math.abs(other.terms[i]![1] - c) <= tol,
+    );
   }
 
   /** Readable form, e.g. `2*x0 + theta - 1.5707963267948966`. Round-trips through {@link ParamExpr.parse}. */
@@ -116,13 +122,17 @@ export class ParamExpr {
     }
     if (this.constant !== 0 || parts.length === 0) {
       const mag = formatNumber(Math.abs(this.constant));
-      parts.push(parts.length === 0 ? formatNumber(this.constant) : this.constant < 0 ? `- ${mag}` : `+ ${mag}`);
+      parts.push(
+        parts.length === 0 ? formatNumber(this.constant) : this.constant < 0 ? `- ${mag}` : `+ ${mag}`,
+      );
     }
     return parts.join(" ");
   }
 
   private static of(constant: number, m: Map<string, number>): ParamExpr {
-    const terms = [...m.entries()].filter(([, c]) => c !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const terms = [...m.entries()]
+      .filter(([, c]) => c !== 0)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return new ParamExpr(constant, terms);
   }
 }
@@ -139,10 +149,28 @@ export const EXPR_ALGEBRA: AngleAlgebra<ParamExpr> = {
   scale: (a, k) => a.scale(k),
 };
 
-const CONSTANTS: Record<string, number> = { pi: Math.PI, π: Math.PI, tau: 2 * Math.PI, τ: 2 * Math.PI, e: Math.E, euler: Math.E };
+const CONSTANTS: Record<string, number> = {
+  pi: Math.PI,
+  π: Math.PI,
+  tau: 2 * Math.PI,
+  τ: 2 * Math.PI,
+  e: Math.E,
+  euler: Math.E,
+};
 const FUNCTIONS: Record<string, (x: number) => number> = {
-  sin: Math.sin, cos: Math.cos, tan: Math.tan, exp: Math.exp, ln: Math.log, log: Math.log, sqrt: Math.sqrt,
-  asin: Math.asin, acos: Math.acos, atan: Math.atan, arcsin: Math.asin, arccos: Math.acos, arctan: Math.atan,
+  sin: Math.sin,
+  cos: Math.cos,
+  tan: Math.tan,
+  exp: Math.exp,
+  ln: Math.log,
+  log: Math.log,
+  sqrt: Math.sqrt,
+  asin: Math.asin,
+  acos: Math.acos,
+  atan: Math.atan,
+  arcsin: Math.asin,
+  arccos: Math.acos,
+  arctan: Math.atan,
 };
 
 class ExprParser {
@@ -259,6 +287,9 @@ class ExprParser {
   }
 
   private fail(why: string): never {
-    throw new QforgeError("PARSE_ERROR", `bad angle expression "${this.text}" at column ${this.pos + 1}: ${why}`);
+    throw new QforgeError(
+      "PARSE_ERROR",
+      `bad angle expression "${this.text}" at column ${this.pos + 1}: ${why}`,
+    );
   }
 }

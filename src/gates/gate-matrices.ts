@@ -3,12 +3,30 @@ import { type CMatrix, cmatrix, identity, kron, expm, scale } from "../math/comp
 /** Fixed single-qubit matrices, Qiskit / OpenQASM conventions. */
 const s2 = Math.SQRT1_2;
 export const I2 = identity(2);
-export const X = cmatrix([[0, 1], [1, 0]]);
-export const Y = cmatrix([[0, [0, -1]], [[0, 1], 0]]);
-export const Z = cmatrix([[1, 0], [0, -1]]);
-export const H = cmatrix([[s2, s2], [s2, -s2]]);
-export const P0 = cmatrix([[1, 0], [0, 0]]);
-export const P1 = cmatrix([[0, 0], [0, 1]]);
+export const X = cmatrix([
+  [0, 1],
+  [1, 0],
+]);
+export const Y = cmatrix([
+  [0, [0, -1]],
+  [[0, 1], 0],
+]);
+export const Z = cmatrix([
+  [1, 0],
+  [0, -1],
+]);
+export const H = cmatrix([
+  [s2, s2],
+  [s2, -s2],
+]);
+export const P0 = cmatrix([
+  [1, 0],
+  [0, 0],
+]);
+export const P1 = cmatrix([
+  [0, 0],
+  [0, 1],
+]);
 
 export function diag(...phases: number[]): CMatrix {
   const n = phases.length;
@@ -21,21 +39,33 @@ export function diag(...phases: number[]): CMatrix {
 }
 
 export function rx(t: number): CMatrix {
-  const c = Math.cos(t / 2), s = Math.sin(t / 2);
-  return cmatrix([[c, [0, -s]], [[0, -s], c]]);
+  const c = Math.cos(t / 2),
+    s = Math.sin(t / 2);
+  return cmatrix([
+    [c, [0, -s]],
+    [[0, -s], c],
+  ]);
 }
 export function ry(t: number): CMatrix {
-  const c = Math.cos(t / 2), s = Math.sin(t / 2);
-  return cmatrix([[c, -s], [s, c]]);
+  const c = Math.cos(t / 2),
+    s = Math.sin(t / 2);
+  return cmatrix([
+    [c, -s],
+    [s, c],
+  ]);
 }
 export function rz(l: number): CMatrix {
   return diag(-l / 2, l / 2);
 }
 export function u3(t: number, phi: number, lam: number): CMatrix {
-  const c = Math.cos(t / 2), s = Math.sin(t / 2);
+  const c = Math.cos(t / 2),
+    s = Math.sin(t / 2);
   return cmatrix([
     [c, [-Math.cos(lam) * s, -Math.sin(lam) * s]],
-    [[Math.cos(phi) * s, Math.sin(phi) * s], [Math.cos(phi + lam) * c, Math.sin(phi + lam) * c]],
+    [
+      [Math.cos(phi) * s, Math.sin(phi) * s],
+      [Math.cos(phi + lam) * c, Math.sin(phi + lam) * c],
+    ],
   ]);
 }
 

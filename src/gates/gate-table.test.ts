@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { Rng } from "../util/rng.js";
 import {
-  type CMatrix, adjoint, distanceUpToPhase, expm, identity, isUnitary, kron, matmul, maxAbsDiff, scale,
+  type CMatrix,
+  adjoint,
+  distanceUpToPhase,
+  expm,
+  identity,
+  isUnitary,
+  kron,
+  matmul,
+  maxAbsDiff,
+  scale,
 } from "../math/complex-matrix.js";
 import { hermitianEigenvalues } from "../math/hermitian-eigen.js";
 import { embedOperator } from "../math/embed.js";
@@ -50,7 +59,8 @@ describe.each(GATE_IDS)("gate %s", (id) => {
   });
 
   it("has flags that match its matrix", () => {
-    let offDiag = 0, nonPerm = false;
+    let offDiag = 0,
+      nonPerm = false;
     for (let r = 0; r < U.dim; r++)
       for (let c = 0; c < U.dim; c++) {
         const m = Math.hypot(U.data[2 * (r * U.dim + c)]!, U.data[2 * (r * U.dim + c) + 1]!);
@@ -92,7 +102,8 @@ describe.each(GATE_IDS)("gate %s", (id) => {
       const ev = hermitianEigenvalues(spec.generators[j]!);
       const spread = ev[ev.length - 1]! - ev[0]!;
       const h = 1e-6;
-      const pp = [...params], pm = [...params];
+      const pp = [...params],
+        pm = [...params];
       pp[j]! += h;
       pm[j]! -= h;
       const d = maxAbsDiff(spec.matrix(pp), spec.matrix(pm)) / (2 * h);
@@ -118,8 +129,18 @@ describe("gate conventions (Qiskit / OpenQASM)", () => {
   it("u3 matches qelib1: [[cos θ/2, −e^{iλ} sin θ/2], [e^{iφ} sin θ/2, e^{i(φ+λ)} cos θ/2]]", () => {
     const [t, f, l] = [0.3, 1.1, -0.4];
     const m = GATES.u3.matrix([t, f, l]).data;
-    const c = Math.cos(t / 2), s = Math.sin(t / 2);
-    const expected = [c, 0, -Math.cos(l) * s, -Math.sin(l) * s, Math.cos(f) * s, Math.sin(f) * s, Math.cos(f + l) * c, Math.sin(f + l) * c];
+    const c = Math.cos(t / 2),
+      s = Math.sin(t / 2);
+    const expected = [
+      c,
+      0,
+      -Math.cos(l) * s,
+      -Math.sin(l) * s,
+      Math.cos(f) * s,
+      Math.sin(f) * s,
+      Math.cos(f + l) * c,
+      Math.sin(f + l) * c,
+    ];
     expected.forEach((v, i) => expect(m[i]).toBeCloseTo(v, 15));
   });
   it("cx with control on qubit 0 maps |01⟩ (index 1) to |11⟩ (index 3)", () => {
@@ -128,7 +149,8 @@ describe("gate conventions (Qiskit / OpenQASM)", () => {
     expect(m.data[2 * (1 * 4 + 1)]).toBe(0);
   });
   it("rzx puts Z on the first qubit and X on the second", () => {
-    const Z = GATES.z.matrix([]), X = GATES.x.matrix([]);
+    const Z = GATES.z.matrix([]),
+      X = GATES.x.matrix([]);
     const expected = expm(scale(kron(X, Z), 0, -0.9 / 2));
     expect(maxAbsDiff(GATES.rzx.matrix([0.9]), expected)).toBeLessThan(1e-14);
   });

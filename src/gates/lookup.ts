@@ -28,7 +28,8 @@ export function resolveGate(name: string): GateId {
   const close = [...byName.keys()].filter((n) => n.toLowerCase().startsWith(name.slice(0, 1).toLowerCase()));
   throw new QforgeError(
     "UNKNOWN_GATE",
-    `unknown gate "${name}"` + (close.length ? `; gates starting alike: ${close.slice(0, 8).join(", ")}` : ""),
+    `unknown gate "${name}"` +
+      (close.length ? `; gates starting alike: ${close.slice(0, 8).join(", ")}` : ""),
   );
 }
 

@@ -31,10 +31,20 @@ export interface DifferentiateOptions {
 }
 
 /** Values and Jacobian of ⟨H_k⟩ with respect to the circuit parameters at binding `row[offset…]`. */
-export function differentiate(gp: GradientProgram, observables: readonly PauliSum[], row: Float64Array, offset: number, o: DifferentiateOptions): RowJacobian {
+export function differentiate(
+  gp: GradientProgram,
+  observables: readonly PauliSum[],
+  row: Float64Array,
+  offset: number,
+  o: DifferentiateOptions,
+): RowJacobian {
   switch (o.method) {
     case "adjoint":
-      if (o.shots !== undefined) throw new QforgeError("INVALID_ARGUMENT", "the adjoint method is exact and takes no shots; use parameter-shift with shots");
+      if (o.shots !== undefined)
+        throw new QforgeError(
+          "INVALID_ARGUMENT",
+          "the adjoint method is exact and takes no shots; use parameter-shift with shots",
+        );
       return adjointJacobian(gp, observables, row, offset, o.wanted);
     case "parameter-shift":
       return parameterShiftJacobian(gp, observables, row, offset, o);
@@ -47,7 +57,10 @@ export function differentiate(gp: GradientProgram, observables: readonly PauliSu
 
 function assertUnitary(program: Program, method: string): void {
   if (program.ops.some((op) => op.kind !== "gate" || op.condition))
-    throw new QforgeError("UNSUPPORTED", `the ${method} method needs a circuit without mid-circuit measurement, reset or classical conditions; use method "parameter-shift" with shots instead`);
+    throw new QforgeError(
+      "UNSUPPORTED",
+      `the ${method} method needs a circuit without mid-circuit measurement, reset or classical conditions; use method "parameter-shift" with shots instead`,
+    );
 }
 
 /**
@@ -55,10 +68,17 @@ function assertUnitary(program: Program, method: string): void {
  * and H_k|ψ⟩, undoing one gate at a time; each parameterised gate contributes 2·Im⟨λ|G|ψ⟩ from a single
  * read-only pass. All parameters for the cost of a few forward passes.
  */
-function adjointJacobian(gp: GradientProgram, observables: readonly PauliSum[], row: Float64Array, offset: number, wanted: Uint8Array): RowJacobian {
+function adjointJacobian(
+  gp: GradientProgram,
+  observables: readonly PauliSum[],
+  row: Float64Array,
+  offset: number,
+  wanted: Uint8Array,
+): RowJacobian {
   const { program } = gp;
   assertUnitary(program, "adjoint");
-  const P = gp.parameters.length, O = observables.length;
+  const P = gp.parameters.length,
+    O = observables.length;
   const psi = zeroState(program.numQubits);
   runProgram(program, psi, row, offset);
   const lambdas = observables.map((h) => applyObservable(h, psi));
@@ -105,7 +125,13 @@ export function applyObservable(h: PauliSum, psi: Float64Array): Float64Array {
 }
 
 /** Values of all observables for a program whose op list may be modified (shifted angles). */
-function evaluate(program: Program, observables: readonly PauliSum[], row: Float64Array, offset: number, o: DifferentiateOptions): Estimate[] {
+function evaluate(
+  program: Program,
+  observables: readonly PauliSum[],
+  row: Float64Array,
+  offset: number,
+  o: DifferentiateOptions,
+): Estimate[] {
   if (program.ops.every((op) => op.kind === "gate" && !op.condition)) {
     const state = zeroState(program.numQubits);
     runProgram(program, state, row, offset);
@@ -118,9 +144,18 @@ function evaluate(program: Program, observables: readonly PauliSum[], row: Float
  * With mid-circuit measurements the expectation is an average over measurement records: each shot runs
  * one trajectory and measures every Pauli term once at the end.
  */
-function evaluateTrajectories(program: Program, observables: readonly PauliSum[], row: Float64Array, offset: number, o: DifferentiateOptions): Estimate[] {
+function evaluateTrajectories(
+  program: Program,
+  observables: readonly PauliSum[],
+  row: Float64Array,
+  offset: number,
+  o: DifferentiateOptions,
+): Estimate[] {
   if (o.shots === undefined || !o.rng)
-    throw new QforgeError("INVALID_ARGUMENT", "this circuit measures mid-way, so its expectation must be estimated from shots: pass shots (and a seed)");
+    throw new QforgeError(
+      "INVALID_ARGUMENT",
+      "this circuit measures mid-way, so its expectation must be estimated from shots: pass shots (and a seed)",
+    );
   const sums = observables.map(() => ({ s: 0, s2: 0 }));
   const clbits = new Uint8Array(program.numClbits);
   for (let shot = 0; shot < o.shots; shot++) {
@@ -151,8 +186,15 @@ function withShiftedAngle(program: Program, pos: number, delta: number): Program
  * so a parameter used in several gates, or inside `2*x + θ`, gets the exact chain rule. With shots, the
  * variance of each entry is Σ coef² · Var(estimate).
  */
-function parameterShiftJacobian(gp: GradientProgram, observables: readonly PauliSum[], row: Float64Array, offset: number, o: DifferentiateOptions): RowJacobian {
-  const P = gp.parameters.length, O = observables.length;
+function parameterShiftJacobian(
+  gp: GradientProgram,
+  observables: readonly PauliSum[],
+  row: Float64Array,
+  offset: number,
+  o: DifferentiateOptions,
+): RowJacobian {
+  const P = gp.parameters.length,
+    O = observables.length;
   const base = evaluate(gp.program, observables, row, offset, o);
   const values = Float64Array.from(base, (e) => e.mean);
   const valueVariance = Float64Array.from(base, (e) => e.variance);
@@ -161,7 +203,8 @@ function parameterShiftJacobian(gp: GradientProgram, observables: readonly Pauli
   for (const pg of gp.paramGates) {
     const angle = pg.gate.angles[0]!;
     if (!angle.index.some((i) => o.wanted[i])) continue;
-    const d = new Float64Array(O), v = new Float64Array(O);
+    const d = new Float64Array(O),
+      v = new Float64Array(O);
     pg.rule.shifts.forEach((s, m) => {
       const c = pg.rule.coefficients[m]!;
       const est = evaluate(withShiftedAngle(gp.program, pg.pos, s), observables, row, offset, o);
@@ -172,7 +215,8 @@ function parameterShiftJacobian(gp: GradientProgram, observables: readonly Pauli
     });
     for (let k = 0; k < O; k++)
       for (let t = 0; t < angle.index.length; t++) {
-        const j = angle.index[t]!, coef = angle.coef[t]!;
+        const j = angle.index[t]!,
+          coef = angle.coef[t]!;
         jacobian[k * P + j] = jacobian[k * P + j]! + coef * d[k]!;
         jacobianVariance[k * P + j] = jacobianVariance[k * P + j]! + coef * coef * v[k]!;
       }
@@ -180,8 +224,15 @@ function parameterShiftJacobian(gp: GradientProgram, observables: readonly Pauli
   return o.shots === undefined ? { values, jacobian } : { values, jacobian, valueVariance, jacobianVariance };
 }
 
-function finiteDiffJacobian(gp: GradientProgram, observables: readonly PauliSum[], row: Float64Array, offset: number, o: DifferentiateOptions): RowJacobian {
-  const P = gp.parameters.length, O = observables.length;
+function finiteDiffJacobian(
+  gp: GradientProgram,
+  observables: readonly PauliSum[],
+  row: Float64Array,
+  offset: number,
+  o: DifferentiateOptions,
+): RowJacobian {
+  const P = gp.parameters.length,
+    O = observables.length;
   const h = o.step ?? 1e-5;
   const local = row.slice(offset, offset + P);
   const base = evaluate(gp.program, observables, local, 0, o);
@@ -201,23 +252,33 @@ function finiteDiffJacobian(gp: GradientProgram, observables: readonly PauliSum[
       jacobianVariance[k * P + j] = (plus[k]!.variance + minus[k]!.variance) / (4 * h * h);
     }
   }
-  return o.shots === undefined ? { values, jacobian } : { values, jacobian, valueVariance: Float64Array.from(base, (e) => e.variance), jacobianVariance };
+  return o.shots === undefined
+    ? { values, jacobian }
+    : { values, jacobian, valueVariance: Float64Array.from(base, (e) => e.variance), jacobianVariance };
 }
 
 /**
  * Simultaneous-perturbation estimate (Spall): per sample, one random ±1 direction Δ and two evaluations,
  * g_j ≈ (f(θ + cΔ) − f(θ − cΔ)) / (2c Δ_j); averaged over `spsaSamples`. Seeded through `rng`.
  */
-function spsaJacobian(gp: GradientProgram, observables: readonly PauliSum[], row: Float64Array, offset: number, o: DifferentiateOptions): RowJacobian {
+function spsaJacobian(
+  gp: GradientProgram,
+  observables: readonly PauliSum[],
+  row: Float64Array,
+  offset: number,
+  o: DifferentiateOptions,
+): RowJacobian {
   if (!o.rng) throw new QforgeError("INVALID_ARGUMENT", "SPSA gradients need a seed");
-  const P = gp.parameters.length, O = observables.length;
+  const P = gp.parameters.length,
+    O = observables.length;
   const c = o.step ?? 0.01;
   const samples = o.spsaSamples ?? 1;
   const local = row.slice(offset, offset + P);
   const values = Float64Array.from(evaluate(gp.program, observables, local, 0, o), (e) => e.mean);
   const jacobian = new Float64Array(O * P);
   const delta = new Float64Array(P);
-  const plusRow = new Float64Array(P), minusRow = new Float64Array(P);
+  const plusRow = new Float64Array(P),
+    minusRow = new Float64Array(P);
   for (let s = 0; s < samples; s++) {
     for (let j = 0; j < P; j++) {
       delta[j] = o.wanted[j] ? (o.rng.next() < 0.5 ? -1 : 1) : 0;
@@ -228,7 +289,9 @@ function spsaJacobian(gp: GradientProgram, observables: readonly PauliSum[], row
     const minus = evaluate(gp.program, observables, minusRow, 0, o);
     for (let k = 0; k < O; k++)
       for (let j = 0; j < P; j++)
-        if (delta[j] !== 0) jacobian[k * P + j] = jacobian[k * P + j]! + (plus[k]!.mean - minus[k]!.mean) / (2 * c * delta[j]! * samples);
+        if (delta[j] !== 0)
+          jacobian[k * P + j] =
+            jacobian[k * P + j]! + (plus[k]!.mean - minus[k]!.mean) / (2 * c * delta[j]! * samples);
   }
   return { values, jacobian };
 }

@@ -14,8 +14,14 @@ export interface Estimate {
  * estimate and its variance Σ c_k² s_k² / N (s_k² the unbiased sample variance). Exact when shots is
  * undefined.
  */
-export function estimateExpectation(state: Float64Array, h: PauliSum, shots: number | undefined, rng: Rng | undefined): Estimate {
-  let mean = 0, variance = 0;
+export function estimateExpectation(
+  state: Float64Array,
+  h: PauliSum,
+  shots: number | undefined,
+  rng: Rng | undefined,
+): Estimate {
+  let mean = 0,
+    variance = 0;
   for (const t of h.terms) {
     const c = t.coefficient[0];
     if (c === 0) continue;

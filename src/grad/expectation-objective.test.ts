@@ -19,11 +19,19 @@ describe("expectationObjective with the optimizers (a small VQE)", () => {
     expect(Math.abs(r.value - exact)).toBeLessThan(1e-9);
   });
   it("QNG with the block-diagonal Fubini–Study metric reaches it too", () => {
-    const r = minimize(expectationObjective(ansatz, H), x0, { optimizer: new QNG({ learningRate: 0.2 }), maxIterations: 400, tolerance: 1e-12 });
+    const r = minimize(expectationObjective(ansatz, H), x0, {
+      optimizer: new QNG({ learningRate: 0.2 }),
+      maxIterations: 400,
+      tolerance: 1e-12,
+    });
     expect(Math.abs(r.value - exact)).toBeLessThan(1e-6);
   });
   it("Rotosolve (sinusoidal in each Pauli rotation angle)", () => {
-    const r = minimize(expectationObjective(ansatz, H).value, x0, { optimizer: new Rotosolve(), maxIterations: 100, tolerance: 1e-13 });
+    const r = minimize(expectationObjective(ansatz, H).value, x0, {
+      optimizer: new Rotosolve(),
+      maxIterations: 100,
+      tolerance: 1e-13,
+    });
     expect(Math.abs(r.value - exact)).toBeLessThan(1e-8);
   });
 });

@@ -35,14 +35,22 @@ export function buildGradientProgram(circuit: Circuit): GradientProgram {
       continue;
     }
     const spec = GATES[op.gate];
-    if (!("rotationForm" in spec)) throw new QforgeError("UNSUPPORTED", `gate ${op.gate} has no rotation form for differentiation`);
+    if (!("rotationForm" in spec))
+      throw new QforgeError("UNSUPPORTED", `gate ${op.gate} has no rotation form for differentiation`);
     const controls = op.qubits.slice(0, op.controls);
     const own = op.qubits.slice(op.controls);
     const controlState = controls.map((_, j) => ((op.controlState >> j) & 1) as 0 | 1);
     for (const s of spec.rotationForm(op.params, EXPR_ALGEBRA))
-      lowered = lowered.gate(s.gate, s.qubits.map((k) => own[k]!), s.params, {
-        controls, controlState, ...(op.condition ? { condition: op.condition } : {}),
-      });
+      lowered = lowered.gate(
+        s.gate,
+        s.qubits.map((k) => own[k]!),
+        s.params,
+        {
+          controls,
+          controlState,
+          ...(op.condition ? { condition: op.condition } : {}),
+        },
+      );
   }
   const program = compile(lowered);
   const rules = new Map<string, ShiftRule>();

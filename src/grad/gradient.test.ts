@@ -23,7 +23,11 @@ function randomParamCircuit(rng: Rng, n: number, numGates: number, numParams: nu
     const params = Array.from({ length: spec.numParams }, () => {
       const a = names[rng.int(numParams)]!;
       const r = rng.next();
-      return r < 0.6 ? a : r < 0.8 ? `${rng.uniform(-2, 2).toFixed(3)}*${a} + ${names[rng.int(numParams)]} - 0.3` : rng.uniform(-3, 3);
+      return r < 0.6
+        ? a
+        : r < 0.8
+          ? `${rng.uniform(-2, 2).toFixed(3)}*${a} + ${names[rng.int(numParams)]} - 0.3`
+          : rng.uniform(-3, 3);
     });
     const extra = n - spec.numQubits >= 1 && rng.next() < 0.15 ? 1 : 0;
     c = c.gate(id, qubits.slice(0, spec.numQubits), params, {
@@ -57,7 +61,11 @@ describe("gradients", () => {
         const adj = gradient(c, h, { method: "adjoint" }).valueAndGradient(w);
         const ps = gradient(c, h, { method: "parameter-shift" }).valueAndGradient(w);
         const fd = gradient(c, h, { method: "finite-diff", step: 1e-5 }).valueAndGradient(w);
-        const exact = new StateVectorSimulator().expectation(c, [h], Object.fromEntries(c.parameters.map((p, i) => [p, w[i]!])))[0]![0]!;
+        const exact = new StateVectorSimulator().expectation(
+          c,
+          [h],
+          Object.fromEntries(c.parameters.map((p, i) => [p, w[i]!])),
+        )[0]![0]!;
         expect(Math.abs(adj.value - exact)).toBeLessThan(1e-12);
         for (let i = 0; i < w.length; i++) {
           expect(Math.abs(adj.gradient[i]! - ps.gradient[i]!)).toBeLessThan(1e-10);
@@ -70,11 +78,19 @@ describe("gradients", () => {
 
   it("jacobian over a batch and several observables matches per-binding gradients", () => {
     const c = new Circuit(3).ry("x0", 0).ry("x1", 1).rx("a", 0).crz("b", 0, 2).cx(1, 2).ry("2*a - b", 2);
-    const J = jacobian(c, ["Z0", "Z2", "X1 X2"], { trainable: ["a", "b"] }).evaluate({ x0: [0.1, 0.5], x1: [0.2, -1], a: 0.3, b: 0.9 });
+    const J = jacobian(c, ["Z0", "Z2", "X1 X2"], { trainable: ["a", "b"] }).evaluate({
+      x0: [0.1, 0.5],
+      x1: [0.2, -1],
+      a: 0.3,
+      b: 0.9,
+    });
     expect(J.jacobian).toHaveLength(2 * 3 * 2);
     for (let b = 0; b < 2; b++)
       ["Z0", "Z2", "X1 X2"].forEach((h, k) => {
-        const g = gradient(c, h, { trainable: ["a", "b"], method: "parameter-shift" }).valueAndGradient([0.3, 0.9], { x0: [0.1, 0.5][b]!, x1: [0.2, -1][b]! });
+        const g = gradient(c, h, { trainable: ["a", "b"], method: "parameter-shift" }).valueAndGradient(
+          [0.3, 0.9],
+          { x0: [0.1, 0.5][b]!, x1: [0.2, -1][b]! },
+        );
         expect(J.values[b * 3 + k]).toBeCloseTo(g.value, 12);
         expect(J.jacobian[(b * 3 + k) * 2]).toBeCloseTo(g.gradient[0]!, 12);
         expect(J.jacobian[(b * 3 + k) * 2 + 1]).toBeCloseTo(g.gradient[1]!, 12);
@@ -84,7 +100,11 @@ describe("gradients", () => {
   it("shot-based parameter-shift is unbiased and reports its own variance", () => {
     const c = new Circuit(2).ry("a", 0).cry("b", 0, 1);
     const exact = gradient(c, "Z1 + 0.5*X0").valueAndGradient([0.8, 1.1]);
-    const ests = Array.from({ length: 40 }, (_, s) => gradient(c, "Z1 + 0.5*X0", { method: "parameter-shift", shots: 2000, seed: s }).valueAndGradient([0.8, 1.1]));
+    const ests = Array.from({ length: 40 }, (_, s) =>
+      gradient(c, "Z1 + 0.5*X0", { method: "parameter-shift", shots: 2000, seed: s }).valueAndGradient([
+        0.8, 1.1,
+      ]),
+    );
     for (let j = 0; j < 2; j++) {
       const xs = ests.map((e) => e.gradient[j]!);
       const mean = xs.reduce((a, b) => a + b) / xs.length;
@@ -99,10 +119,18 @@ describe("gradients", () => {
   });
 
   it("parameter-shift works with mid-circuit measurement (shots); adjoint says to use it", () => {
-    const c = new Circuit(2, 1).ry("a", 0).measure(0, 0).ifThen({ clbits: [0], value: 1 }, (b) => b.x(1)).ry("b", 1);
+    const c = new Circuit(2, 1)
+      .ry("a", 0)
+      .measure(0, 0)
+      .ifThen({ clbits: [0], value: 1 }, (b) => b.x(1))
+      .ry("b", 1);
     // ⟨Z1⟩ = cos(b)·(1 − 2 sin²(a/2)) = cos a cos b → ∂a = −sin a cos b
-    const est = gradient(c, "Z1", { method: "parameter-shift", shots: 20000, seed: 3 }).valueAndGradient([0.9, 0.4]);
-    expect(Math.abs(est.gradient[0]! + Math.sin(0.9) * Math.cos(0.4))).toBeLessThan(5 * Math.sqrt(est.gradientVariance![0]!));
+    const est = gradient(c, "Z1", { method: "parameter-shift", shots: 20000, seed: 3 }).valueAndGradient([
+      0.9, 0.4,
+    ]);
+    expect(Math.abs(est.gradient[0]! + Math.sin(0.9) * Math.cos(0.4))).toBeLessThan(
+      5 * Math.sqrt(est.gradientVariance![0]!),
+    );
     expect(() => gradient(c, "Z1").valueAndGradient([0.9, 0.4])).toThrow(/use method "parameter-shift"/);
   });
 
@@ -121,7 +149,9 @@ describe("gradients", () => {
     expect(() => gradient(c, "Z0", { trainable: ["phi"] })).toThrow(/no such parameter/);
     expect(() => gradient(c, "Z0").valueAndGradient([NaN])).toThrow(/NaN/);
     expect(() => gradient(c, "Z0").valueAndGradient([1, 2])).toThrow(/expected 1 weight/);
-    expect(() => gradient(c, "Z0", { method: "adjoint", shots: 10 }).valueAndGradient([1])).toThrow(/takes no shots/);
+    expect(() => gradient(c, "Z0", { method: "adjoint", shots: 10 }).valueAndGradient([1])).toThrow(
+      /takes no shots/,
+    );
   });
 });
 
@@ -144,46 +174,66 @@ describe("metric tensor", () => {
   /** Independent reference: finite-difference derivative states from the simulator. */
   function numericMetric(c: Circuit, w: number[]): number[][] {
     const h = 1e-5;
-    const state = (x: number[]) => sim.statevector(c, Object.fromEntries(c.parameters.map((p, i) => [p, x[i]!])));
+    const state = (x: number[]) =>
+      sim.statevector(c, Object.fromEntries(c.parameters.map((p, i) => [p, x[i]!])));
     const psi = state(w);
     const d = w.map((_, i) => {
-      const p = [...w], m = [...w];
+      const p = [...w],
+        m = [...w];
       p[i]! += h;
       m[i]! -= h;
-      const sp = state(p), sm = state(m);
+      const sp = state(p),
+        sm = state(m);
       return sp.map((v, k) => (v - sm[k]!) / (2 * h));
     });
     const ip = (a: Float64Array, b: Float64Array): [number, number] => {
-      let re = 0, im = 0;
+      let re = 0,
+        im = 0;
       for (let k = 0; k < a.length; k += 2) {
         re += a[k]! * b[k]! + a[k + 1]! * b[k + 1]!;
         im += a[k]! * b[k + 1]! - a[k + 1]! * b[k]!;
       }
       return [re, im];
     };
-    return w.map((_, i) => w.map((_, j) => {
-      const [ar, ai] = ip(d[i]!, psi), [br, bi] = ip(d[j]!, psi);
-      return ip(d[i]!, d[j]!)[0] - (ar * br + ai * bi);
-    }));
+    return w.map((_, i) =>
+      w.map((_, j) => {
+        const [ar, ai] = ip(d[i]!, psi),
+          [br, bi] = ip(d[j]!, psi);
+        return ip(d[i]!, d[j]!)[0] - (ar * br + ai * bi);
+      }),
+    );
   }
 
   it("RX(θ) alone has metric 1/4", () => {
     expect(metricTensor(new Circuit(1).rx("a", 0)).evaluate([0.4])[0]).toBeCloseTo(0.25, 14);
   });
   it("full metric equals the finite-difference Fubini–Study metric", () => {
-    const c = new Circuit(3).h(0).ry("a", 0).crx("b", 0, 1).rzz("c", 1, 2).u3("a", "d", "2*b", 2).cx(2, 0).rx("d", 0);
+    const c = new Circuit(3)
+      .h(0)
+      .ry("a", 0)
+      .crx("b", 0, 1)
+      .rzz("c", 1, 2)
+      .u3("a", "d", "2*b", 2)
+      .cx(2, 0)
+      .rx("d", 0);
     const w = [0.3, -0.8, 1.2, 0.5];
     const g = metricTensor(c, { approximation: "full" }).evaluate(w);
     const ref = numericMetric(c, w);
-    for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) expect(Math.abs(g[i * 4 + j]! - ref[i]![j]!)).toBeLessThan(1e-8);
+    for (let i = 0; i < 4; i++)
+      for (let j = 0; j < 4; j++) expect(Math.abs(g[i * 4 + j]! - ref[i]![j]!)).toBeLessThan(1e-8);
   });
   it("block-diagonal metric equals the exact blocks of layered circuits", () => {
     const c = new Circuit(2).ry("a", 0).ry("b", 1).cx(0, 1).rx("c", 0).rz("d", 1).cx(1, 0);
     const w = [0.7, 1.1, -0.4, 0.9];
     const block = metricTensor(c).evaluate(w);
     const full = metricTensor(c, { approximation: "full" }).evaluate(w);
-    const blocks = [[0, 1], [2, 3]];
-    for (const b of blocks) for (const i of b) for (const j of b) expect(Math.abs(block[i * 4 + j]! - full[i * 4 + j]!)).toBeLessThan(1e-12);
+    const blocks = [
+      [0, 1],
+      [2, 3],
+    ];
+    for (const b of blocks)
+      for (const i of b)
+        for (const j of b) expect(Math.abs(block[i * 4 + j]! - full[i * 4 + j]!)).toBeLessThan(1e-12);
     expect(block[0 * 4 + 2]).toBe(0);
     const diag = metricTensor(c, { approximation: "diag" }).evaluate(w);
     expect(diag[1]).toBe(0);

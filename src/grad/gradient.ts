@@ -48,16 +48,27 @@ abstract class Differentiable {
     this.options = options;
     this.observables = observables.map((o) => PauliSum.from(o));
     for (const h of this.observables) {
-      check(h.minQubits <= circuit.numQubits, `observable "${h}" acts on qubit ${h.minQubits - 1} but the circuit has ${circuit.numQubits} qubits`, "QUBIT_OUT_OF_RANGE");
+      check(
+        h.minQubits <= circuit.numQubits,
+        `observable "${h}" acts on qubit ${h.minQubits - 1} but the circuit has ${circuit.numQubits} qubits`,
+        "QUBIT_OUT_OF_RANGE",
+      );
       check(h.isHermitian(), `observable "${h}" is not Hermitian`);
     }
-    if (options.shots !== undefined) check(Number.isInteger(options.shots) && options.shots > 0, `shots must be a positive integer, got ${options.shots}`);
+    if (options.shots !== undefined)
+      check(
+        Number.isInteger(options.shots) && options.shots > 0,
+        `shots must be a positive integer, got ${options.shots}`,
+      );
     this.gp = buildGradientProgram(circuit);
     const all = this.gp.parameters;
     const trainable = options.trainable ?? circuit.parameters;
     for (const name of trainable)
       if (!all.includes(name))
-        throw new QforgeError("INVALID_ARGUMENT", `cannot differentiate with respect to "${name}": the circuit has no such parameter (it has: ${all.join(", ") || "none"})`);
+        throw new QforgeError(
+          "INVALID_ARGUMENT",
+          `cannot differentiate with respect to "${name}": the circuit has no such parameter (it has: ${all.join(", ") || "none"})`,
+        );
     this.parameters = [...trainable];
     this.wanted = new Uint8Array(all.length);
     this.columns = Int32Array.from(trainable, (n) => all.indexOf(n));
@@ -142,7 +153,9 @@ export class JacobianFunction extends Differentiable {
 
   evaluate(bindings: Bindings): BatchJacobian {
     const m = normalizeBindings(this.gp.parameters, bindings);
-    const O = this.observables.length, P = this.parameters.length, Pall = this.gp.parameters.length;
+    const O = this.observables.length,
+      P = this.parameters.length,
+      Pall = this.gp.parameters.length;
     const values = new Float64Array(m.batch * O);
     const jac = new Float64Array(m.batch * O * P);
     for (let b = 0; b < m.batch; b++) {
@@ -157,27 +170,47 @@ export class JacobianFunction extends Differentiable {
 }
 
 /** Shorthand for `new GradientFunction(circuit, observable, options)`. */
-export function gradient(circuit: Circuit, observable: ObservableLike, options: GradientOptions = {}): GradientFunction {
+export function gradient(
+  circuit: Circuit,
+  observable: ObservableLike,
+  options: GradientOptions = {},
+): GradientFunction {
   return new GradientFunction(circuit, observable, options);
 }
 
 /** Shorthand for `new JacobianFunction(circuit, observables, options)`. */
-export function jacobian(circuit: Circuit, observables: readonly ObservableLike[], options: GradientOptions = {}): JacobianFunction {
+export function jacobian(
+  circuit: Circuit,
+  observables: readonly ObservableLike[],
+  options: GradientOptions = {},
+): JacobianFunction {
   return new JacobianFunction(circuit, observables, options);
 }
 
 /** Builds a full binding row (ordered like `all`) from trainable weights and named inputs. */
-export function assembleRow(all: readonly string[], trainable: readonly string[], weights: ParameterValues, inputs: Readonly<Record<string, number>>): Float64Array {
+export function assembleRow(
+  all: readonly string[],
+  trainable: readonly string[],
+  weights: ParameterValues,
+  inputs: Readonly<Record<string, number>>,
+): Float64Array {
   const row = new Float64Array(all.length);
   const values = new Map<string, number>(Object.entries(inputs));
   if (weights instanceof Float64Array || Array.isArray(weights)) {
     const w = weights as ArrayLike<number>;
-    check(w.length === trainable.length, `expected ${trainable.length} weight(s) (${trainable.join(", ")}), got ${w.length}`);
+    check(
+      w.length === trainable.length,
+      `expected ${trainable.length} weight(s) (${trainable.join(", ")}), got ${w.length}`,
+    );
     trainable.forEach((n, i) => values.set(n, w[i]!));
   } else for (const [n, v] of Object.entries(weights as Record<string, number>)) values.set(n, v);
   all.forEach((n, j) => {
     const v = values.get(n);
-    if (v === undefined) throw new QforgeError("UNBOUND_PARAMETER", `parameter "${n}" has no value (give it as a weight or an input)`);
+    if (v === undefined)
+      throw new QforgeError(
+        "UNBOUND_PARAMETER",
+        `parameter "${n}" has no value (give it as a weight or an input)`,
+      );
     if (!Number.isFinite(v)) throw new QforgeError("NON_FINITE", `parameter "${n}" is ${v}`);
     row[j] = v;
   });

@@ -28,10 +28,16 @@ export class MetricTensorFunction {
   private readonly approx: MetricApproximation;
   private readonly columns: Int32Array;
 
-  constructor(circuit: Circuit, options: { approximation?: MetricApproximation; trainable?: readonly string[] } = {}) {
+  constructor(
+    circuit: Circuit,
+    options: { approximation?: MetricApproximation; trainable?: readonly string[] } = {},
+  ) {
     this.gp = buildGradientProgram(circuit);
     if (this.gp.program.ops.some((o) => o.kind !== "gate" || o.condition))
-      throw new QforgeError("UNSUPPORTED", "the metric tensor needs a circuit without measurement, reset or classical conditions");
+      throw new QforgeError(
+        "UNSUPPORTED",
+        "the metric tensor needs a circuit without measurement, reset or classical conditions",
+      );
     this.approx = options.approximation ?? "block-diag";
     const all = this.gp.parameters;
     this.parameters = [...(options.trainable ?? circuit.parameters)];
@@ -91,7 +97,8 @@ export class MetricTensorFunction {
     for (let a = 0; a < A; a++)
       for (let b = a; b < A; b++) {
         const [re] = innerProduct(derivs[a]!, derivs[b]!);
-        const [ar, ai] = overlaps[a]!, [br, bi] = overlaps[b]!;
+        const [ar, ai] = overlaps[a]!,
+          [br, bi] = overlaps[b]!;
         // Re[⟨∂a|∂b⟩ − ⟨∂a|ψ⟩⟨ψ|∂b⟩], with ⟨ψ|∂b⟩ = conj(⟨∂b|ψ⟩)
         const g = re - (ar * br + ai * bi);
         out[a * A + b] = g;
@@ -109,7 +116,8 @@ export class MetricTensorFunction {
     while (a < A) {
       // Apply fixed gates up to the next parameterised gate, then gather a layer of parameterised gates
       // on disjoint qubits with no other gate in between.
-      for (; pos < paramGates[a]!.pos; pos++) applyCompiledGate(state, program.ops[pos] as CompiledGate, row, 0);
+      for (; pos < paramGates[a]!.pos; pos++)
+        applyCompiledGate(state, program.ops[pos] as CompiledGate, row, 0);
       const layer: number[] = [];
       const used = new Set<number>();
       while (a < A && paramGates[a]!.pos === pos) {
@@ -138,7 +146,8 @@ export class MetricTensorFunction {
 function applyGenerator(psi: Float64Array, pg: ParamGate): Float64Array {
   const out = applyHermitianGenerator(psi, pg);
   for (let k = 0; k < out.length; k += 2) {
-    const re = out[k]!, im = out[k + 1]!;
+    const re = out[k]!,
+      im = out[k + 1]!;
     out[k] = im;
     out[k + 1] = -re;
   }
@@ -166,7 +175,9 @@ function bits(mask: number): number[] {
 }
 
 /** Shorthand for `new MetricTensorFunction(circuit, options)`. */
-export function metricTensor(circuit: Circuit, options: { approximation?: MetricApproximation; trainable?: readonly string[] } = {}): MetricTensorFunction {
+export function metricTensor(
+  circuit: Circuit,
+  options: { approximation?: MetricApproximation; trainable?: readonly string[] } = {},
+): MetricTensorFunction {
   return new MetricTensorFunction(circuit, options);
 }
-

@@ -13,9 +13,16 @@ import { buildGradientProgram } from "./gradient-program.js";
  *
  * @returns values (B × 2^k) and jacobian (B × 2^k × P), row-major.
  */
-export function probabilityJacobian(circuit: Circuit, bindings: Bindings, options: { qubits: readonly number[]; trainable?: readonly string[] }): { values: Float64Array; jacobian: Float64Array } {
+export function probabilityJacobian(
+  circuit: Circuit,
+  bindings: Bindings,
+  options: { qubits: readonly number[]; trainable?: readonly string[] },
+): { values: Float64Array; jacobian: Float64Array } {
   const gp = buildGradientProgram(circuit);
-  check(gp.program.ops.every((o) => o.kind === "gate" && !o.condition), "probabilityJacobian needs a circuit without measurement, reset or conditions");
+  check(
+    gp.program.ops.every((o) => o.kind === "gate" && !o.condition),
+    "probabilityJacobian needs a circuit without measurement, reset or conditions",
+  );
   const trainable = options.trainable ?? circuit.parameters;
   const cols = trainable.map((n) => {
     const j = gp.parameters.indexOf(n);
@@ -23,7 +30,9 @@ export function probabilityJacobian(circuit: Circuit, bindings: Bindings, option
     return j;
   });
   const m = normalizeBindings(gp.parameters, bindings);
-  const K = 1 << options.qubits.length, P = trainable.length, Pall = gp.parameters.length;
+  const K = 1 << options.qubits.length,
+    P = trainable.length,
+    Pall = gp.parameters.length;
   const values = new Float64Array(m.batch * K);
   const jacobian = new Float64Array(m.batch * K * P);
   const probs = (program: Program, offset: number) => {
@@ -38,7 +47,11 @@ export function probabilityJacobian(circuit: Circuit, bindings: Bindings, option
       const angle = pg.gate.angles[0]!;
       const d = new Float64Array(K);
       pg.rule.shifts.forEach((s, i) => {
-        const shifted: CompiledOp = { ...pg.gate, fixed: undefined, angles: [{ ...angle, constant: angle.constant + s }] };
+        const shifted: CompiledOp = {
+          ...pg.gate,
+          fixed: undefined,
+          angles: [{ ...angle, constant: angle.constant + s }],
+        };
         const ops = gp.program.ops.slice();
         ops[pg.pos] = shifted as CompiledGate;
         const p = probs({ ...gp.program, ops }, offset);

@@ -25,8 +25,12 @@ export function shiftRuleFromEigenvalues(eigenvalues: readonly number[]): ShiftR
   const R = Math.round(Math.max(...diffs) / base);
   for (const d of diffs)
     if (Math.abs(d / base - Math.round(d / base)) > 1e-9)
-      throw new QforgeError("UNSUPPORTED", `generator frequencies ${diffs.join(", ")} are not multiples of one base frequency`);
-  const shifts: number[] = [], coefficients: number[] = [];
+      throw new QforgeError(
+        "UNSUPPORTED",
+        `generator frequencies ${diffs.join(", ")} are not multiples of one base frequency`,
+      );
+  const shifts: number[] = [],
+    coefficients: number[] = [];
   for (let mu = 1; mu <= 2 * R; mu++) {
     const x = ((2 * mu - 1) * Math.PI) / (2 * R);
     shifts.push(x / base);

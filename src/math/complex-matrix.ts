@@ -43,13 +43,16 @@ export function matmul(a: CMatrix, b: CMatrix): CMatrix {
   check(a.dim === b.dim, `matmul of ${a.dim}×${a.dim} and ${b.dim}×${b.dim}`);
   const n = a.dim;
   const out = new Float64Array(2 * n * n);
-  const A = a.data, B = b.data;
+  const A = a.data,
+    B = b.data;
   for (let r = 0; r < n; r++) {
     for (let k = 0; k < n; k++) {
-      const ar = A[2 * (r * n + k)]!, ai = A[2 * (r * n + k) + 1]!;
+      const ar = A[2 * (r * n + k)]!,
+        ai = A[2 * (r * n + k) + 1]!;
       if (ar === 0 && ai === 0) continue;
       for (let c = 0; c < n; c++) {
-        const br = B[2 * (k * n + c)]!, bi = B[2 * (k * n + c) + 1]!;
+        const br = B[2 * (k * n + c)]!,
+          bi = B[2 * (k * n + c) + 1]!;
         out[2 * (r * n + c)] = out[2 * (r * n + c)]! + ar * br - ai * bi;
         out[2 * (r * n + c) + 1] = out[2 * (r * n + c) + 1]! + ar * bi + ai * br;
       }
@@ -64,10 +67,12 @@ export function kron(a: CMatrix, b: CMatrix): CMatrix {
   const out = new Float64Array(2 * n * n);
   for (let ar = 0; ar < a.dim; ar++)
     for (let ac = 0; ac < a.dim; ac++) {
-      const xr = a.data[2 * (ar * a.dim + ac)]!, xi = a.data[2 * (ar * a.dim + ac) + 1]!;
+      const xr = a.data[2 * (ar * a.dim + ac)]!,
+        xi = a.data[2 * (ar * a.dim + ac) + 1]!;
       for (let br = 0; br < b.dim; br++)
         for (let bc = 0; bc < b.dim; bc++) {
-          const yr = b.data[2 * (br * b.dim + bc)]!, yi = b.data[2 * (br * b.dim + bc) + 1]!;
+          const yr = b.data[2 * (br * b.dim + bc)]!,
+            yi = b.data[2 * (br * b.dim + bc) + 1]!;
           const k = 2 * ((ar * b.dim + br) * n + (ac * b.dim + bc));
           out[k] = xr * yr - xi * yi;
           out[k + 1] = xr * yi + xi * yr;
@@ -91,7 +96,8 @@ export function adjoint(a: CMatrix): CMatrix {
 export function scale(a: CMatrix, re: number, im = 0): CMatrix {
   const out = new Float64Array(a.data.length);
   for (let k = 0; k < out.length; k += 2) {
-    const x = a.data[k]!, y = a.data[k + 1]!;
+    const x = a.data[k]!,
+      y = a.data[k + 1]!;
     out[k] = x * re - y * im;
     out[k + 1] = x * im + y * re;
   }
@@ -117,7 +123,8 @@ export function maxAbsDiff(a: CMatrix, b: CMatrix): number {
 /** Distance between a and b after removing the best global phase: min over φ of max|a − e^{iφ} b|. */
 export function distanceUpToPhase(a: CMatrix, b: CMatrix): number {
   // The phase is taken from the largest entry of b, which is numerically the most reliable.
-  let best = 0, kb = 0;
+  let best = 0,
+    kb = 0;
   for (let k = 0; k < b.data.length; k += 2) {
     const m = Math.hypot(b.data[k]!, b.data[k + 1]!);
     if (m > best) {
@@ -126,9 +133,13 @@ export function distanceUpToPhase(a: CMatrix, b: CMatrix): number {
     }
   }
   if (best === 0) return maxAbsDiff(a, b);
-  const br = b.data[kb]!, bi = b.data[kb + 1]!, ar = a.data[kb]!, ai = a.data[kb + 1]!;
+  const br = b.data[kb]!,
+    bi = b.data[kb + 1]!,
+    ar = a.data[kb]!,
+    ai = a.data[kb + 1]!;
   // phase = a_k / b_k normalised
-  const pr = ar * br + ai * bi, pi = ai * br - ar * bi;
+  const pr = ar * br + ai * bi,
+    pi = ai * br - ar * bi;
   const pm = Math.hypot(pr, pi);
   if (pm === 0) return maxAbsDiff(a, b);
   return maxAbsDiff(a, scale(b, pr / pm, pi / pm));
@@ -156,10 +167,13 @@ export function matvec(a: CMatrix, v: Float64Array): Float64Array {
   check(v.length === 2 * n, "matvec: dimension mismatch");
   const out = new Float64Array(2 * n);
   for (let r = 0; r < n; r++) {
-    let sr = 0, si = 0;
+    let sr = 0,
+      si = 0;
     for (let c = 0; c < n; c++) {
-      const xr = a.data[2 * (r * n + c)]!, xi = a.data[2 * (r * n + c) + 1]!;
-      const yr = v[2 * c]!, yi = v[2 * c + 1]!;
+      const xr = a.data[2 * (r * n + c)]!,
+        xi = a.data[2 * (r * n + c) + 1]!;
+      const yr = v[2 * c]!,
+        yi = v[2 * c + 1]!;
       sr += xr * yr - xi * yi;
       si += xr * yi + xi * yr;
     }

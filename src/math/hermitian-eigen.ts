@@ -11,7 +11,8 @@ export function hermitianEigenvalues(m: CMatrix): number[] {
   const a: number[][] = Array.from({ length: N }, () => new Array<number>(N).fill(0));
   for (let r = 0; r < n; r++)
     for (let c = 0; c < n; c++) {
-      const re = m.data[2 * (r * n + c)]!, im = m.data[2 * (r * n + c) + 1]!;
+      const re = m.data[2 * (r * n + c)]!,
+        im = m.data[2 * (r * n + c) + 1]!;
       a[r]![c] = re;
       a[r + n]![c + n] = re;
       a[r]![c + n] = -im;
@@ -27,14 +28,17 @@ export function hermitianEigenvalues(m: CMatrix): number[] {
         if (Math.abs(apq) < 1e-300) continue;
         const theta = (a[q]![q]! - a[p]![p]!) / (2 * apq);
         const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-        const c = 1 / Math.sqrt(t * t + 1), s = t * c;
+        const c = 1 / Math.sqrt(t * t + 1),
+          s = t * c;
         for (let k = 0; k < N; k++) {
-          const akp = a[k]![p]!, akq = a[k]![q]!;
+          const akp = a[k]![p]!,
+            akq = a[k]![q]!;
           a[k]![p] = c * akp - s * akq;
           a[k]![q] = s * akp + c * akq;
         }
         for (let k = 0; k < N; k++) {
-          const apk = a[p]![k]!, aqk = a[q]![k]!;
+          const apk = a[p]![k]!,
+            aqk = a[q]![k]!;
           a[p]![k] = c * apk - s * aqk;
           a[q]![k] = s * apk + c * aqk;
         }

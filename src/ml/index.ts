@@ -64,7 +64,13 @@ export { kernelMatrix, kernelValue, resolveGamma } from "./classical/svm-kernel.
 export type { GammaOption, KernelMatrixOptions, KernelSpec, SvmKernelName } from "./classical/svm-kernel.js";
 
 // Quantum models
-export { FidelityQuantumKernel, ProjectedQuantumKernel, makePsd, minEigenvalue, fidelityGram } from "./quantum/quantum-kernel.js";
+export {
+  FidelityQuantumKernel,
+  ProjectedQuantumKernel,
+  makePsd,
+  minEigenvalue,
+  fidelityGram,
+} from "./quantum/quantum-kernel.js";
 export { quantumKernelFromJSON } from "./quantum/kernel-json.js";
 export type { QuantumKernel, QuantumKernelJSON, PsdFix } from "./quantum/quantum-kernel.js";
 export { TrainableFidelityQuantumKernel, kernelTargetAlignment } from "./quantum/kernel-alignment.js";

@@ -18,7 +18,11 @@ export class PauliString {
   constructor(ops: Iterable<readonly [number, PauliChar]> = []) {
     const m = new Map<number, PauliChar>();
     for (const [q, p] of ops) {
-      check(Number.isInteger(q) && q >= 0, `Pauli on qubit ${q}: qubit indices are non-negative integers`, "QUBIT_OUT_OF_RANGE");
+      check(
+        Number.isInteger(q) && q >= 0,
+        `Pauli on qubit ${q}: qubit indices are non-negative integers`,
+        "QUBIT_OUT_OF_RANGE",
+      );
       check(p === "X" || p === "Y" || p === "Z", `unknown Pauli "${p}" (use X, Y or Z)`);
       check(!m.has(q), `qubit ${q} appears twice in one Pauli string; multiply them with PauliSum instead`);
       m.set(q, p);
@@ -33,7 +37,11 @@ export class PauliString {
     const ops: [number, PauliChar][] = [];
     for (const tok of t.split(/[\s*@]+/).filter(Boolean)) {
       const m = /^([XYZI])(\d+)$/.exec(tok);
-      if (!m) throw new QforgeError("PARSE_ERROR", `cannot read Pauli factor "${tok}" in "${text}" (expected e.g. X0, Z3)`);
+      if (!m)
+        throw new QforgeError(
+          "PARSE_ERROR",
+          `cannot read Pauli factor "${tok}" in "${text}" (expected e.g. X0, Z3)`,
+        );
       if (m[1] !== "I") ops.push([Number(m[2]), m[1] as PauliChar]);
     }
     return new PauliString(ops);
@@ -87,7 +95,12 @@ export class PauliString {
         m.set(q, c);
       }
     }
-    const phases: [number, number][] = [[1, 0], [0, 1], [-1, 0], [0, -1]];
+    const phases: [number, number][] = [
+      [1, 0],
+      [0, 1],
+      [-1, 0],
+      [0, -1],
+    ];
     return { phase: phases[power % 4]!, pauli: new PauliString(m) };
   }
 

@@ -24,13 +24,23 @@ export class PauliSum {
 
   constructor(terms: readonly PauliTerm[] = []) {
     for (const t of terms)
-      check(Number.isFinite(t.coefficient[0]) && Number.isFinite(t.coefficient[1]), `coefficient of ${t.pauli} is not finite`, "NON_FINITE");
-    this.terms = Object.freeze(terms.map((t) => Object.freeze({ coefficient: [t.coefficient[0], t.coefficient[1]] as const, pauli: t.pauli })));
+      check(
+        Number.isFinite(t.coefficient[0]) && Number.isFinite(t.coefficient[1]),
+        `coefficient of ${t.pauli} is not finite`,
+        "NON_FINITE",
+      );
+    this.terms = Object.freeze(
+      terms.map((t) =>
+        Object.freeze({ coefficient: [t.coefficient[0], t.coefficient[1]] as const, pauli: t.pauli }),
+      ),
+    );
   }
 
   /** A single term `coefficient · pauli`. */
   static term(pauli: PauliString | string, coefficient = 1): PauliSum {
-    return new PauliSum([{ coefficient: [coefficient, 0], pauli: typeof pauli === "string" ? PauliString.parse(pauli) : pauli }]);
+    return new PauliSum([
+      { coefficient: [coefficient, 0], pauli: typeof pauli === "string" ? PauliString.parse(pauli) : pauli },
+    ]);
   }
 
   /**
@@ -42,19 +52,28 @@ export class PauliSum {
     check(src.length > 0, "empty observable", "PARSE_ERROR");
     const terms: PauliTerm[] = [];
     // Split on + or − that start a term (not those inside exponents like 1e-3).
-    const parts = src.split(/(?<![eE])(?=[+-])/).map((s) => s.trim()).filter(Boolean);
+    const parts = src
+      .split(/(?<![eE])(?=[+-])/)
+      .map((s) => s.trim())
+      .filter(Boolean);
     for (const part of parts) {
-      const m = /^([+-])?\s*(?:(\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)\s*\*?\s*)?(.*)$/.exec(part);
+      const m = /^([+-])?\s*(?:(\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)\s*\*?\s*)?(.*)$/.exec(
+        part,
+      );
       if (!m) throw new QforgeError("PARSE_ERROR", `cannot read term "${part}" of observable "${text}"`);
       const sign = m[1] === "-" ? -1 : 1;
       const coef = m[2] !== undefined ? Number(m[2]) : 1;
       const body = m[3]!.trim();
-      if (m[2] === undefined && body === "") throw new QforgeError("PARSE_ERROR", `empty term in observable "${text}"`);
+      if (m[2] === undefined && body === "")
+        throw new QforgeError("PARSE_ERROR", `empty term in observable "${text}"`);
       let pauli: PauliString;
       try {
         pauli = PauliString.parse(body);
       } catch (e) {
-        throw new QforgeError("PARSE_ERROR", `cannot read term "${part}" of observable "${text}": ${(e as Error).message}`);
+        throw new QforgeError(
+          "PARSE_ERROR",
+          `cannot read term "${part}" of observable "${text}": ${(e as Error).message}`,
+        );
       }
       terms.push({ coefficient: [sign * coef, 0], pauli });
     }
@@ -79,7 +98,13 @@ export class PauliSum {
 
   scale(re: number, im = 0): PauliSum {
     return new PauliSum(
-      this.terms.map((t) => ({ coefficient: [t.coefficient[0] * re - t.coefficient[1] * im, t.coefficient[0] * im + t.coefficient[1] * re], pauli: t.pauli })),
+      this.terms.map((t) => ({
+        coefficient: [
+          t.coefficient[0] * re - t.coefficient[1] * im,
+          t.coefficient[0] * im + t.coefficient[1] * re,
+        ],
+        pauli: t.pauli,
+      })),
     );
   }
 
@@ -88,8 +113,10 @@ export class PauliSum {
     for (const a of this.terms)
       for (const b of other.terms) {
         const { phase, pauli } = a.pauli.multiply(b.pauli);
-        const [ar, ai] = a.coefficient, [br, bi] = b.coefficient;
-        const cr = ar * br - ai * bi, ci = ar * bi + ai * br;
+        const [ar, ai] = a.coefficient,
+          [br, bi] = b.coefficient;
+        const cr = ar * br - ai * bi,
+          ci = ar * bi + ai * br;
         out.push({ coefficient: [cr * phase[0] - ci * phase[1], cr * phase[1] + ci * phase[0]], pauli });
       }
     return new PauliSum(out).simplify();
@@ -106,7 +133,9 @@ export class PauliSum {
       m.set(key, e);
     }
     return new PauliSum(
-      [...m.values()].filter((e) => Math.hypot(e.re, e.im) > tol).map((e) => ({ coefficient: [e.re, e.im] as const, pauli: e.pauli })),
+      [...m.values()]
+        .filter((e) => Math.hypot(e.re, e.im) > tol)
+        .map((e) => ({ coefficient: [e.re, e.im] as const, pauli: e.pauli })),
     );
   }
 
@@ -135,16 +164,31 @@ export class PauliSum {
 
   /** Dense matrix on `numQubits` qubits (qubit j ↔ bit j of the index). For small systems only. */
   matrix(numQubits = this.minQubits): CMatrix {
-    check(numQubits >= this.minQubits, `observable acts on qubit ${this.minQubits - 1} but only ${numQubits} qubits were given`, "QUBIT_OUT_OF_RANGE");
-    check(numQubits <= 14, `a dense matrix of ${numQubits} qubits would need ${16 * 4 ** numQubits} bytes; use the simulator's expectation instead`, "OUT_OF_MEMORY");
+    check(
+      numQubits >= this.minQubits,
+      `observable acts on qubit ${this.minQubits - 1} but only ${numQubits} qubits were given`,
+      "QUBIT_OUT_OF_RANGE",
+    );
+    check(
+      numQubits <= 14,
+      `a dense matrix of ${numQubits} qubits would need ${16 * 4 ** numQubits} bytes; use the simulator's expectation instead`,
+      "OUT_OF_MEMORY",
+    );
     const dim = 2 ** numQubits;
     const data = new Float64Array(2 * dim * dim);
     for (const t of this.terms) {
-      const x = t.pauli.xMask, z = t.pauli.zMask;
+      const x = t.pauli.xMask,
+        z = t.pauli.zMask;
       // P|b⟩ = i^{#Y} (−1)^{popcount(b & z)} |b ⊕ x⟩
-      const iy = [[1, 0], [0, 1], [-1, 0], [0, -1]][t.pauli.numY % 4]!;
+      const iy = [
+        [1, 0],
+        [0, 1],
+        [-1, 0],
+        [0, -1],
+      ][t.pauli.numY % 4]!;
       const [cr, ci] = t.coefficient;
-      const pr = cr * iy[0]! - ci * iy[1]!, pi = cr * iy[1]! + ci * iy[0]!;
+      const pr = cr * iy[0]! - ci * iy[1]!,
+        pi = cr * iy[1]! + ci * iy[0]!;
       for (let b = 0; b < dim; b++) {
         const sign = popcount(b & z) & 1 ? -1 : 1;
         const row = b ^ x;

@@ -32,11 +32,16 @@ export class QforgeError extends Error {
 }
 
 /** Throws INVALID_ARGUMENT with `message` unless `condition` holds. */
-export function check(condition: unknown, message: string, code: QforgeErrorCode = "INVALID_ARGUMENT"): asserts condition {
+export function check(
+  condition: unknown,
+  message: string,
+  code: QforgeErrorCode = "INVALID_ARGUMENT",
+): asserts condition {
   if (!condition) throw new QforgeError(code, message);
 }
 
 /** Throws NON_FINITE if `value` is NaN or ±Infinity; `what` names the value in the message. */
 export function checkFinite(value: number, what: string): void {
-  if (!Number.isFinite(value)) throw new QforgeError("NON_FINITE", `${what} is ${value}; a finite number is required`);
+  if (!Number.isFinite(value))
+    throw new QforgeError("NON_FINITE", `${what} is ${value}; a finite number is required`);
 }

@@ -144,20 +144,24 @@ export class LogisticRegression implements Estimator {
       return { value: objective(x, gradient), gradient };
     };
     let gradientSmall = false;
-    const result = minimize({ value: (x) => valueAndGradient(x).value, valueAndGradient }, new Float64Array(k * stride), {
-      optimizer: new LBFGS(),
-      maxIterations: this.maxIter,
-      // minimize's tolerance also stops on a small change in value; the gradient test is what `tol` means
-      // here, so stop on the gradient (or at working precision) only.
-      tolerance: 0,
-      onStep: (info) => {
-        if (info.gradientNorm !== undefined && info.gradientNorm <= this.tol) {
-          gradientSmall = true;
-          return "stop";
-        }
-        return undefined;
+    const result = minimize(
+      { value: (x) => valueAndGradient(x).value, valueAndGradient },
+      new Float64Array(k * stride),
+      {
+        optimizer: new LBFGS(),
+        maxIterations: this.maxIter,
+        // minimize's tolerance also stops on a small change in value; the gradient test is what `tol` means
+        // here, so stop on the gradient (or at working precision) only.
+        tolerance: 0,
+        onStep: (info) => {
+          if (info.gradientNorm !== undefined && info.gradientNorm <= this.tol) {
+            gradientSmall = true;
+            return "stop";
+          }
+          return undefined;
+        },
       },
-    });
+    );
     const coef: number[][] = [];
     const intercept: number[] = [];
     for (let c = 0; c < k; c++) {
@@ -168,7 +172,13 @@ export class LogisticRegression implements Estimator {
       const mean = intercept.reduce((a, b) => a + b, 0) / k;
       for (let c = 0; c < k; c++) intercept[c] = intercept[c]! - mean;
     }
-    this.fitted = { classes, coef, intercept, nIter: result.iterations, converged: result.converged || gradientSmall };
+    this.fitted = {
+      classes,
+      coef,
+      intercept,
+      nIter: result.iterations,
+      converged: result.converged || gradientSmall,
+    };
     return this;
   }
 

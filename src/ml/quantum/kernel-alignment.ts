@@ -9,7 +9,13 @@ import { Rng } from "../../util/rng.js";
 import { checkLabels, encodeLabels } from "../data/check-labels.js";
 import type { FeatureMatrix, TargetVector } from "../estimator.js";
 import { encodedStates } from "./feature-states.js";
-import { type PsdFix, type QuantumKernel, type QuantumKernelJSON, fidelityGram, makePsd } from "./quantum-kernel.js";
+import {
+  type PsdFix,
+  type QuantumKernel,
+  type QuantumKernelJSON,
+  fidelityGram,
+  makePsd,
+} from "./quantum-kernel.js";
 import { innerProduct } from "../../sim/kernels/statevector-kernels.js";
 
 /**
@@ -25,7 +31,8 @@ export function kernelTargetAlignment(K: readonly (readonly number[])[], y: Targ
   const classes = checkLabels(y);
   check(classes.length === 2, `kernel-target alignment is defined for two classes; got ${classes.length}`);
   const s = encodeLabels(y, classes).map((c) => (c === 1 ? 1 : -1));
-  let num = 0, kk = 0;
+  let num = 0,
+    kk = 0;
   for (let i = 0; i < s.length; i++)
     for (let j = 0; j < s.length; j++) {
       const k = K[i]![j]!;
@@ -59,14 +66,24 @@ export class TrainableFidelityQuantumKernel implements QuantumKernel {
   alignmentHistory: number[] = [];
   private readonly simulator = new StateVectorSimulator();
 
-  constructor(featureMap: FeatureMap, ansatz: Ansatz, options: { weights?: ArrayLike<number>; psdFix?: PsdFix } = {}) {
-    check(ansatz.numQubits === featureMap.numQubits, `the feature map has ${featureMap.numQubits} qubits but the trainable layer ${ansatz.numQubits}`);
+  constructor(
+    featureMap: FeatureMap,
+    ansatz: Ansatz,
+    options: { weights?: ArrayLike<number>; psdFix?: PsdFix } = {},
+  ) {
+    check(
+      ansatz.numQubits === featureMap.numQubits,
+      `the feature map has ${featureMap.numQubits} qubits but the trainable layer ${ansatz.numQubits}`,
+    );
     this.featureMap = featureMap;
     this.ansatz = ansatz;
     this.circuit = ansatz.circuit.compose(featureMap.circuit);
     this.psdFix = options.psdFix ?? "clip";
     this.weights = Float64Array.from(options.weights ?? new Float64Array(ansatz.numWeights));
-    check(this.weights.length === ansatz.numWeights, `expected ${ansatz.numWeights} weights, got ${this.weights.length}`);
+    check(
+      this.weights.length === ansatz.numWeights,
+      `expected ${ansatz.numWeights} weights, got ${this.weights.length}`,
+    );
   }
 
   private states(X: ReadonlyArray<ArrayLike<number>>, w: ArrayLike<number>): Float64Array[] {
@@ -81,14 +98,20 @@ export class TrainableFidelityQuantumKernel implements QuantumKernel {
       return this.psdFix === "none" ? K : makePsd(K, this.psdFix);
     }
     const sy = this.states(Y, this.weights);
-    return sx.map((a) => sy.map((b) => {
-      const [re, im] = innerProduct(a, b);
-      return re * re + im * im;
-    }));
+    return sx.map((a) =>
+      sy.map((b) => {
+        const [re, im] = innerProduct(a, b);
+        return re * re + im * im;
+      }),
+    );
   }
 
   /** Trains the weights to maximise kernel-target alignment on (X, y); returns the final alignment. */
-  fitAlignment(X: FeatureMatrix, y: TargetVector, options: { maxIterations?: number; seed?: number } = {}): number {
+  fitAlignment(
+    X: FeatureMatrix,
+    y: TargetVector,
+    options: { maxIterations?: number; seed?: number } = {},
+  ): number {
     const rng = new Rng(options.seed ?? 0);
     const x0 = Float64Array.from(this.weights, () => rng.uniform(-0.1, 0.1));
     const cost = (w: Float64Array) => -kernelTargetAlignment(fidelityGram(this.states(X, w)), y);
@@ -105,6 +128,12 @@ export class TrainableFidelityQuantumKernel implements QuantumKernel {
   }
 
   toJSON(): QuantumKernelJSON {
-    return { type: "trainable-fidelity", featureMap: this.featureMap.toJSON(), ansatz: this.ansatz.toJSON(), weights: [...this.weights], psdFix: this.psdFix };
+    return {
+      type: "trainable-fidelity",
+      featureMap: this.featureMap.toJSON(),
+      ansatz: this.ansatz.toJSON(),
+      weights: [...this.weights],
+      psdFix: this.psdFix,
+    };
   }
 }

@@ -27,6 +27,9 @@ export function makeOptimizer(spec: OptimizerSpec): Optimizer {
     case "nelder-mead":
       return new NelderMead();
     default:
-      throw new QforgeError("INVALID_ARGUMENT", `unknown optimizer "${(spec as { type: string }).type}"; choose one of ${OPTIMIZER_TYPES.join(", ")}`);
+      throw new QforgeError(
+        "INVALID_ARGUMENT",
+        `unknown optimizer "${(spec as { type: string }).type}"; choose one of ${OPTIMIZER_TYPES.join(", ")}`,
+      );
   }
 }

@@ -20,13 +20,17 @@ export interface QnnSpec {
 export function qnnCircuit(spec: QnnSpec): { circuit: Circuit; weightNames: readonly string[] } {
   const { featureMap, ansatz } = spec;
   if (ansatz) {
-    check(ansatz.numQubits === featureMap.numQubits, `the feature map has ${featureMap.numQubits} qubits but the ansatz ${ansatz.numQubits}`);
+    check(
+      ansatz.numQubits === featureMap.numQubits,
+      `the feature map has ${featureMap.numQubits} qubits but the ansatz ${ansatz.numQubits}`,
+    );
     const clash = ansatz.weightNames.filter((w) => featureMap.inputNames.includes(w));
     check(clash.length === 0, `ansatz weights and feature-map inputs share names: ${clash.join(", ")}`);
     return { circuit: featureMap.circuit.compose(ansatz.circuit), weightNames: ansatz.weightNames };
   }
   const own = (featureMap as Partial<Ansatz>).weightNames;
-  if (!own) throw new QforgeError("INVALID_ARGUMENT", "give an ansatz: this feature map has no trainable weights");
+  if (!own)
+    throw new QforgeError("INVALID_ARGUMENT", "give an ansatz: this feature map has no trainable weights");
   return { circuit: featureMap.circuit, weightNames: own };
 }
 
@@ -79,7 +83,10 @@ export class EstimatorQNN {
   }
 
   /** Values (B × O) and the weight Jacobian (B × O × W). */
-  backward(X: ReadonlyArray<ArrayLike<number>>, weights: ArrayLike<number>): { values: Float64Array; jacobian: Float64Array } {
+  backward(
+    X: ReadonlyArray<ArrayLike<number>>,
+    weights: ArrayLike<number>,
+  ): { values: Float64Array; jacobian: Float64Array } {
     const m = bindingMatrix(this.circuit, this.featureMap, X, weightRecord(this.weightNames, weights));
     const r = this.jac.evaluate(m);
     return { values: r.values, jacobian: r.jacobian };
@@ -124,7 +131,10 @@ export class SamplerQNN {
   }
 
   /** Probabilities (B × 2^k) and their weight Jacobian (B × 2^k × W). */
-  backward(X: ReadonlyArray<ArrayLike<number>>, weights: ArrayLike<number>): { values: Float64Array; jacobian: Float64Array } {
+  backward(
+    X: ReadonlyArray<ArrayLike<number>>,
+    weights: ArrayLike<number>,
+  ): { values: Float64Array; jacobian: Float64Array } {
     const m = bindingMatrix(this.circuit, this.featureMap, X, weightRecord(this.weightNames, weights));
     return probabilityJacobian(this.circuit, m, { qubits: this.qubits, trainable: this.weightNames });
   }

@@ -4,14 +4,26 @@ import { checkMatrix, checkTargets } from "../data/check-matrix.js";
 import type { Estimator, FeatureMatrix, TargetVector } from "../estimator.js";
 import { SVC, type SVCOptions } from "../classical/svc.js";
 import { SVR, type SVROptions } from "../classical/svr.js";
-import { makeModelJson, modelFromJSON, readModelJson, registerModel, type ModelJson } from "../serialization.js";
+import {
+  makeModelJson,
+  modelFromJSON,
+  readModelJson,
+  registerModel,
+  type ModelJson,
+} from "../serialization.js";
 import type { QuantumKernel, QuantumKernelJSON } from "./quantum-kernel.js";
 import { quantumKernelFromJSON } from "./kernel-json.js";
 
 type SvmKernelFree<T> = Omit<T, "kernel" | "gamma" | "degree" | "coef0">;
 
-const paramsSchema = z.object({ kernel: z.record(z.string(), z.unknown()), svm: z.record(z.string(), z.unknown()) });
-const stateSchema = z.object({ Xtrain: z.array(z.array(z.number())), svm: z.record(z.string(), z.unknown()) });
+const paramsSchema = z.object({
+  kernel: z.record(z.string(), z.unknown()),
+  svm: z.record(z.string(), z.unknown()),
+});
+const stateSchema = z.object({
+  Xtrain: z.array(z.array(z.number())),
+  svm: z.record(z.string(), z.unknown()),
+});
 
 /**
  * Shared part of QSVC and QSVR: a classical SVM solver on a precomputed quantum kernel matrix. Training
@@ -37,7 +49,11 @@ abstract class QuantumKernelSvm<S extends SVC | SVR> implements Estimator {
   fit(X: FeatureMatrix, y: TargetVector): this {
     const { rows, cols } = checkMatrix(X);
     checkTargets(y, rows);
-    check(cols === this.kernel.featureMap.numFeatures, `the feature map takes ${this.kernel.featureMap.numFeatures} features but X has ${cols} columns`, "INVALID_DATA");
+    check(
+      cols === this.kernel.featureMap.numFeatures,
+      `the feature map takes ${this.kernel.featureMap.numFeatures} features but X has ${cols} columns`,
+      "INVALID_DATA",
+    );
     this.Xtrain = X.map((r) => [...r]);
     this.trainingKernel = this.kernel.evaluate(this.Xtrain);
     this.svm = this.makeSvm().fit(this.trainingKernel, y) as S;
@@ -47,7 +63,11 @@ abstract class QuantumKernelSvm<S extends SVC | SVR> implements Estimator {
   /** The m × n kernel between new rows and the training rows. */
   kernelAgainstTraining(X: FeatureMatrix): number[][] {
     const { cols } = checkMatrix(X);
-    check(cols === this.kernel.featureMap.numFeatures, `the model was trained on ${this.kernel.featureMap.numFeatures} features but X has ${cols} columns`, "INVALID_DATA");
+    check(
+      cols === this.kernel.featureMap.numFeatures,
+      `the model was trained on ${this.kernel.featureMap.numFeatures} features but X has ${cols} columns`,
+      "INVALID_DATA",
+    );
     return this.kernel.evaluate(X, this.training());
   }
 
@@ -63,7 +83,9 @@ abstract class QuantumKernelSvm<S extends SVC | SVR> implements Estimator {
     return makeModelJson(
       this.kind,
       { kernel: this.kernel.toJSON() as unknown as Record<string, unknown>, svm: this.svmOptions },
-      this.svm ? { Xtrain: this.training(), svm: this.svm.toJSON() as unknown as Record<string, unknown> } : null,
+      this.svm
+        ? { Xtrain: this.training(), svm: this.svm.toJSON() as unknown as Record<string, unknown> }
+        : null,
     );
   }
 
@@ -119,7 +141,10 @@ export class QSVC extends QuantumKernelSvm<SVC> {
 
   static fromJSON(json: unknown): QSVC {
     const { params, state } = readModelJson(json, "QSVC", paramsSchema, stateSchema);
-    return new QSVC({ ...(params.svm as SvmKernelFree<SVCOptions>), kernel: quantumKernelFromJSON(params.kernel as unknown as QuantumKernelJSON) }).restore(state);
+    return new QSVC({
+      ...(params.svm as SvmKernelFree<SVCOptions>),
+      kernel: quantumKernelFromJSON(params.kernel as unknown as QuantumKernelJSON),
+    }).restore(state);
   }
 }
 
@@ -147,7 +172,10 @@ export class QSVR extends QuantumKernelSvm<SVR> {
 
   static fromJSON(json: unknown): QSVR {
     const { params, state } = readModelJson(json, "QSVR", paramsSchema, stateSchema);
-    return new QSVR({ ...(params.svm as SvmKernelFree<SVROptions>), kernel: quantumKernelFromJSON(params.kernel as unknown as QuantumKernelJSON) }).restore(state);
+    return new QSVR({
+      ...(params.svm as SvmKernelFree<SVROptions>),
+      kernel: quantumKernelFromJSON(params.kernel as unknown as QuantumKernelJSON),
+    }).restore(state);
   }
 }
 

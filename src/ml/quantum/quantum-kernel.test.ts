@@ -10,7 +10,8 @@ import { TrainableFidelityQuantumKernel, kernelTargetAlignment } from "./kernel-
 import { modelFromJSON } from "../serialization.js";
 
 const rng = new Rng(1);
-const rows = (n: number, d: number) => Array.from({ length: n }, () => Array.from({ length: d }, () => rng.uniform(0, Math.PI)));
+const rows = (n: number, d: number) =>
+  Array.from({ length: n }, () => Array.from({ length: d }, () => rng.uniform(0, Math.PI)));
 
 describe("FidelityQuantumKernel", () => {
   const fm = new ZZFeatureMap(3, { reps: 2, entanglement: "linear" });
@@ -29,7 +30,8 @@ describe("FidelityQuantumKernel", () => {
       }
   });
   it("is symmetric with unit diagonal, and the cross kernel matches", () => {
-    const X = rows(5, 3), Y = rows(3, 3);
+    const X = rows(5, 3),
+      Y = rows(3, 3);
     const K = kernel.evaluate(X);
     K.forEach((r, i) => r.forEach((v, j) => expect(v).toBeCloseTo(K[j]![i]!, 15)));
     K.forEach((r, i) => expect(r[i]).toBeCloseTo(1, 14));
@@ -39,7 +41,11 @@ describe("FidelityQuantumKernel", () => {
     expect(minEigenvalue(K)).toBeGreaterThan(-1e-12);
   });
   it("makePsd clips negative eigenvalues", () => {
-    const bad = [[1, 0.9, -0.9], [0.9, 1, 0.9], [-0.9, 0.9, 1]];
+    const bad = [
+      [1, 0.9, -0.9],
+      [0.9, 1, 0.9],
+      [-0.9, 0.9, 1],
+    ];
     expect(minEigenvalue(bad)).toBeLessThan(0);
     expect(minEigenvalue(makePsd(bad, "clip"))).toBeGreaterThan(-1e-12);
     expect(minEigenvalue(makePsd(bad, "shift"))).toBeGreaterThan(-1e-12);
@@ -64,7 +70,9 @@ describe("QSVC", () => {
     expect(again.predict(X)).toEqual(qsvc.predict(X));
   });
   it("names a feature-count mismatch", () => {
-    expect(() => new QSVC({ kernel, C: 1 }).fit(rows(5, 3), [0, 1, 0, 1, 0])).toThrow(/2 features but X has 3 columns/);
+    expect(() => new QSVC({ kernel, C: 1 }).fit(rows(5, 3), [0, 1, 0, 1, 0])).toThrow(
+      /2 features but X has 3 columns/,
+    );
   });
 });
 
@@ -84,7 +92,10 @@ describe("projected and trainable kernels", () => {
   it("alignment training raises kernel-target alignment", () => {
     const X = rows(24, 2);
     const y = X.map((r) => (r[0]! > r[1]! ? 1 : 0));
-    const k = new TrainableFidelityQuantumKernel(new ZZFeatureMap(2, { reps: 1 }), new RealAmplitudes(2, { reps: 1 }));
+    const k = new TrainableFidelityQuantumKernel(
+      new ZZFeatureMap(2, { reps: 1 }),
+      new RealAmplitudes(2, { reps: 1 }),
+    );
     const before = kernelTargetAlignment(k.evaluate(X), y);
     const after = k.fitAlignment(X, y, { maxIterations: 40, seed: 1 });
     expect(after).toBeGreaterThan(before);
@@ -93,6 +104,11 @@ describe("projected and trainable kernels", () => {
   it("KTA of a perfect kernel is 1", () => {
     const y = [0, 0, 1, 1];
     const s = y.map((v) => (v ? 1 : -1));
-    expect(kernelTargetAlignment(s.map((a) => s.map((b) => a * b)), y)).toBeCloseTo(1, 15);
+    expect(
+      kernelTargetAlignment(
+        s.map((a) => s.map((b) => a * b)),
+        y,
+      ),
+    ).toBeCloseTo(1, 15);
   });
 });

@@ -77,10 +77,12 @@ export function fidelityGram(states: readonly Float64Array[]): number[][] {
 }
 
 function fidelityCross(a: readonly Float64Array[], b: readonly Float64Array[]): number[][] {
-  return a.map((sa) => b.map((sb) => {
-    const [re, im] = innerProduct(sa, sb);
-    return re * re + im * im;
-  }));
+  return a.map((sa) =>
+    b.map((sb) => {
+      const [re, im] = innerProduct(sa, sb);
+      return re * re + im * im;
+    }),
+  );
 }
 
 /**
@@ -97,7 +99,10 @@ export class ProjectedQuantumKernel implements QuantumKernel {
   constructor(featureMap: FeatureMap, options: { gamma?: number; simulator?: StateVectorSimulator } = {}) {
     this.featureMap = featureMap;
     this.gamma = options.gamma ?? 1;
-    check(this.gamma > 0 && Number.isFinite(this.gamma), `gamma must be a positive number, got ${this.gamma}`);
+    check(
+      this.gamma > 0 && Number.isFinite(this.gamma),
+      `gamma must be a positive number, got ${this.gamma}`,
+    );
     this.simulator = options.simulator ?? new StateVectorSimulator();
   }
 
@@ -119,11 +124,13 @@ export class ProjectedQuantumKernel implements QuantumKernel {
   evaluate(X: ReadonlyArray<ArrayLike<number>>, Y?: ReadonlyArray<ArrayLike<number>>): number[][] {
     const a = this.blochVectors(X);
     const b = Y === undefined ? a : this.blochVectors(Y);
-    return a.map((u) => b.map((v) => {
-      let d = 0;
-      for (let k = 0; k < u.length; k++) d += (u[k]! - v[k]!) ** 2;
-      return Math.exp(-this.gamma * 0.5 * d);
-    }));
+    return a.map((u) =>
+      b.map((v) => {
+        let d = 0;
+        for (let k = 0; k < u.length; k++) d += (u[k]! - v[k]!) ** 2;
+        return Math.exp(-this.gamma * 0.5 * d);
+      }),
+    );
   }
 
   toJSON(): QuantumKernelJSON {

@@ -26,7 +26,11 @@ export interface VariationalOptions {
   readonly onStep?: (iteration: number, loss: number) => void;
 }
 
-export const templateJsonSchema = z.object({ type: z.string(), numQubits: z.number().int(), options: z.record(z.string(), z.unknown()) });
+export const templateJsonSchema = z.object({
+  type: z.string(),
+  numQubits: z.number().int(),
+  options: z.record(z.string(), z.unknown()),
+});
 export const variationalParamsShape = {
   featureMap: templateJsonSchema,
   ansatz: templateJsonSchema.nullable(),
@@ -62,7 +66,10 @@ export abstract class VariationalModel {
     this.seed = options.seed ?? 0;
     this.initScale = options.initScale ?? Math.PI / 4;
     this.onStep = options.onStep;
-    check(Number.isInteger(this.maxIterations) && this.maxIterations >= 0, `maxIterations must be a non-negative integer, got ${this.maxIterations}`);
+    check(
+      Number.isInteger(this.maxIterations) && this.maxIterations >= 0,
+      `maxIterations must be a non-negative integer, got ${this.maxIterations}`,
+    );
     check(Number.isInteger(this.seed), `seed must be an integer, got ${this.seed}`);
   }
 
@@ -73,10 +80,17 @@ export abstract class VariationalModel {
   /** Initial head parameters. */
   protected abstract initialHead(): number[];
   /** Mean loss and its gradient with respect to the QNN outputs (B × O) and to the head. */
-  protected abstract loss(values: Float64Array, head: Float64Array, rows: number[]): { loss: number; dValues: Float64Array; dHead: Float64Array };
+  protected abstract loss(
+    values: Float64Array,
+    head: Float64Array,
+    rows: number[],
+  ): { loss: number; dValues: Float64Array; dHead: Float64Array };
 
   protected qnn(): EstimatorQNN {
-    this.qnnCache ??= new EstimatorQNN({ featureMap: this.featureMap, ...(this.ansatz ? { ansatz: this.ansatz } : {}) }, this.observables());
+    this.qnnCache ??= new EstimatorQNN(
+      { featureMap: this.featureMap, ...(this.ansatz ? { ansatz: this.ansatz } : {}) },
+      this.observables(),
+    );
     return this.qnnCache;
   }
 
@@ -87,13 +101,16 @@ export abstract class VariationalModel {
 
   protected train(X: FeatureMatrix, rows: number[]): void {
     const qnn = this.qnn();
-    const W = qnn.numWeights, H = this.headSize(), O = qnn.observables.length;
+    const W = qnn.numWeights,
+      H = this.headSize(),
+      O = qnn.observables.length;
     const rng = new Rng(this.seed);
     const x0 = new Float64Array(W + H);
     for (let i = 0; i < W; i++) x0[i] = rng.uniform(-this.initScale, this.initScale);
     x0.set(this.initialHead(), W);
     const valueAndGradient = (theta: Float64Array) => {
-      const w = theta.subarray(0, W), head = theta.subarray(W);
+      const w = theta.subarray(0, W),
+        head = theta.subarray(W);
       const { values, jacobian } = qnn.backward(X, w);
       const { loss, dValues, dHead } = this.loss(values, head, rows);
       const gradient = new Float64Array(W + H);
@@ -142,7 +159,9 @@ export abstract class VariationalModel {
 }
 
 /** Rebuilds the constructor options saved by {@link VariationalModel}. */
-export function variationalOptionsFromJSON(p: z.output<z.ZodObject<typeof variationalParamsShape>>): VariationalOptions {
+export function variationalOptionsFromJSON(
+  p: z.output<z.ZodObject<typeof variationalParamsShape>>,
+): VariationalOptions {
   const { type, learningRate } = p.optimizer;
   return {
     featureMap: featureMapFromJSON(p.featureMap as TemplateJSON),

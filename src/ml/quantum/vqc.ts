@@ -5,7 +5,12 @@ import { checkColumns, checkMatrix, checkTargets } from "../data/check-matrix.js
 import type { Estimator, FeatureMatrix, TargetVector } from "../estimator.js";
 import { accuracy } from "../metrics/accuracy.js";
 import { makeModelJson, readModelJson, registerModel, type ModelJson } from "../serialization.js";
-import { type VariationalOptions, VariationalModel, variationalOptionsFromJSON, variationalParamsShape } from "./variational-model.js";
+import {
+  type VariationalOptions,
+  VariationalModel,
+  variationalOptionsFromJSON,
+  variationalParamsShape,
+} from "./variational-model.js";
 
 /** How class probabilities are read from the circuit. */
 export type ClassifierReadout = "expectation" | "parity";
@@ -23,7 +28,11 @@ export interface VQCOptions extends VariationalOptions {
   readonly readoutQubits?: readonly number[];
 }
 
-const paramsSchema = z.object({ ...variationalParamsShape, readout: z.enum(["expectation", "parity"]), readoutQubits: z.array(z.number().int().nonnegative()) });
+const paramsSchema = z.object({
+  ...variationalParamsShape,
+  readout: z.enum(["expectation", "parity"]),
+  readoutQubits: z.array(z.number().int().nonnegative()),
+});
 const stateSchema = z.object({ classes: z.array(z.number()).min(2), params: z.array(z.number()) });
 
 /**
@@ -49,9 +58,16 @@ export class VQC extends VariationalModel implements Estimator {
     super(options);
     this.readout = options.readout ?? "expectation";
     const fromAnsatz = (options.ansatz as { readoutQubits?: readonly number[] } | undefined)?.readoutQubits;
-    this.readoutQubits = options.readoutQubits ?? fromAnsatz ?? Array.from({ length: options.featureMap.numQubits }, (_, i) => i);
+    this.readoutQubits =
+      options.readoutQubits ??
+      fromAnsatz ??
+      Array.from({ length: options.featureMap.numQubits }, (_, i) => i);
     for (const q of this.readoutQubits)
-      check(Number.isInteger(q) && q >= 0 && q < options.featureMap.numQubits, `readout qubit ${q} is out of range for ${options.featureMap.numQubits} qubits`, "QUBIT_OUT_OF_RANGE");
+      check(
+        Number.isInteger(q) && q >= 0 && q < options.featureMap.numQubits,
+        `readout qubit ${q} is out of range for ${options.featureMap.numQubits} qubits`,
+        "QUBIT_OUT_OF_RANGE",
+      );
   }
 
   fit(X: FeatureMatrix, y: TargetVector): this {
@@ -60,9 +76,16 @@ export class VQC extends VariationalModel implements Estimator {
     checkColumns(X, this.featureMap.numFeatures);
     const classes = checkLabels(y);
     const K = classes.length;
-    if (this.readout === "parity" && K !== 2) throw new QforgeError("INVALID_ARGUMENT", `the parity readout is for two classes; this data has ${K}: use readout "expectation"`);
+    if (this.readout === "parity" && K !== 2)
+      throw new QforgeError(
+        "INVALID_ARGUMENT",
+        `the parity readout is for two classes; this data has ${K}: use readout "expectation"`,
+      );
     if (this.readout === "expectation" && K > 2 && K > this.readoutQubits.length)
-      throw new QforgeError("INVALID_ARGUMENT", `${K} classes need ${K} readout qubits but only ${this.readoutQubits.length} are available; use more qubits`);
+      throw new QforgeError(
+        "INVALID_ARGUMENT",
+        `${K} classes need ${K} readout qubits but only ${this.readoutQubits.length} are available; use more qubits`,
+      );
     this.classes = classes;
     this.qnnCache = undefined;
     this.train(X, encodeLabels(y, classes));
@@ -79,7 +102,8 @@ export class VQC extends VariationalModel implements Estimator {
   /** Binary: the logit of the larger class; multi-class: logits, one column per class. */
   decisionFunction(X: FeatureMatrix): number[] | number[][] {
     const p = this.predictProba(X);
-    if (this.numClasses() === 2) return p.map((r) => Math.log(Math.max(r[1]!, 1e-300)) - Math.log(Math.max(r[0]!, 1e-300)));
+    if (this.numClasses() === 2)
+      return p.map((r) => Math.log(Math.max(r[1]!, 1e-300)) - Math.log(Math.max(r[0]!, 1e-300)));
     return p.map((r) => r.map((v) => Math.log(Math.max(v, 1e-300))));
   }
 
@@ -111,7 +135,8 @@ export class VQC extends VariationalModel implements Estimator {
   }
 
   protected loss(values: Float64Array, head: Float64Array, labels: number[]) {
-    const B = labels.length, O = values.length / B;
+    const B = labels.length,
+      O = values.length / B;
     const dValues = new Float64Array(values.length);
     const dHead = new Float64Array(head.length);
     let loss = 0;
@@ -124,7 +149,8 @@ export class VQC extends VariationalModel implements Estimator {
         const dp = y === 1 ? -1 / p1 : 1 / (1 - p1);
         dValues[b] = (-0.5 * dp) / B;
       } else if (O === 1) {
-        const v = values[b]!, zl = head[0]! * v + head[1]!;
+        const v = values[b]!,
+          zl = head[0]! * v + head[1]!;
         const p1 = 1 / (1 + Math.exp(-zl));
         loss -= y === 1 ? Math.log(Math.max(p1, eps)) : Math.log(Math.max(1 - p1, eps));
         const dz = (p1 - y) / B;
@@ -163,7 +189,8 @@ export class VQC extends VariationalModel implements Estimator {
   }
 
   private fittedClasses(): number[] {
-    if (!this.classes) throw new QforgeError("INVALID_ARGUMENT", "VQC is not fitted yet; call fit(X, y) first");
+    if (!this.classes)
+      throw new QforgeError("INVALID_ARGUMENT", "VQC is not fitted yet; call fit(X, y) first");
     return this.classes;
   }
 
@@ -177,11 +204,19 @@ export class VQC extends VariationalModel implements Estimator {
 
   static fromJSON(json: unknown): VQC {
     const { params, state } = readModelJson(json, "VQC", paramsSchema, stateSchema);
-    const model = new VQC({ ...variationalOptionsFromJSON(params), readout: params.readout, readoutQubits: params.readoutQubits });
+    const model = new VQC({
+      ...variationalOptionsFromJSON(params),
+      readout: params.readout,
+      readoutQubits: params.readoutQubits,
+    });
     if (state) {
       model.classes = state.classes;
       model.params = Float64Array.from(state.params);
-      check(state.params.length === model.numWeights + model.headSize(), "VQC model file is damaged: parameter count does not match the circuit", "INVALID_MODEL_FILE");
+      check(
+        state.params.length === model.numWeights + model.headSize(),
+        "VQC model file is damaged: parameter count does not match the circuit",
+        "INVALID_MODEL_FILE",
+      );
     }
     return model;
   }

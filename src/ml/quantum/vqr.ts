@@ -4,7 +4,12 @@ import { checkColumns, checkMatrix, checkTargets } from "../data/check-matrix.js
 import type { Estimator, FeatureMatrix, TargetVector } from "../estimator.js";
 import { r2 } from "../metrics/regression-metrics.js";
 import { makeModelJson, readModelJson, registerModel, type ModelJson } from "../serialization.js";
-import { type VariationalOptions, VariationalModel, variationalOptionsFromJSON, variationalParamsShape } from "./variational-model.js";
+import {
+  type VariationalOptions,
+  VariationalModel,
+  variationalOptionsFromJSON,
+  variationalParamsShape,
+} from "./variational-model.js";
 
 /** Options of {@link VQR}. */
 export interface VQROptions extends VariationalOptions {
@@ -35,7 +40,13 @@ export class VQR extends VariationalModel implements Estimator {
   constructor(options: VQROptions) {
     super(options);
     this.readoutQubit = options.readoutQubit ?? 0;
-    check(Number.isInteger(this.readoutQubit) && this.readoutQubit >= 0 && this.readoutQubit < options.featureMap.numQubits, `readout qubit ${this.readoutQubit} is out of range`, "QUBIT_OUT_OF_RANGE");
+    check(
+      Number.isInteger(this.readoutQubit) &&
+        this.readoutQubit >= 0 &&
+        this.readoutQubit < options.featureMap.numQubits,
+      `readout qubit ${this.readoutQubit} is out of range`,
+      "QUBIT_OUT_OF_RANGE",
+    );
   }
 
   fit(X: FeatureMatrix, y: TargetVector): this {
@@ -44,7 +55,10 @@ export class VQR extends VariationalModel implements Estimator {
     checkColumns(X, this.featureMap.numFeatures);
     this.yMean = y.reduce((a, b) => a + b, 0) / rows;
     this.yStd = Math.sqrt(y.reduce((a, b) => a + (b - this.yMean) ** 2, 0) / rows) || 1;
-    this.train(X, y.map((v) => (v - this.yMean) / this.yStd));
+    this.train(
+      X,
+      y.map((v) => (v - this.yMean) / this.yStd),
+    );
     return this;
   }
 
@@ -87,7 +101,11 @@ export class VQR extends VariationalModel implements Estimator {
   }
 
   toJSON(): ModelJson {
-    return makeModelJson(this.kind, { ...this.baseParams(), readoutQubit: this.readoutQubit }, this.params ? { yMean: this.yMean, yStd: this.yStd, params: [...this.params] } : null);
+    return makeModelJson(
+      this.kind,
+      { ...this.baseParams(), readoutQubit: this.readoutQubit },
+      this.params ? { yMean: this.yMean, yStd: this.yStd, params: [...this.params] } : null,
+    );
   }
 
   static fromJSON(json: unknown): VQR {
