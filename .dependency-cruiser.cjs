@@ -14,6 +14,7 @@ const layers = {
   algorithms: ["grad", "optim", "templates", "sim", "circuit", "observables", "gates", "math", "util"],
   io: ["circuit", "gates", "math", "util"],
   draw: ["circuit", "gates", "math", "util"],
+  report: ["ml", "templates", "grad", "optim", "sim", "circuit", "observables", "gates", "math", "util", "draw"],
 };
 const all = Object.keys(layers);
 const forbidden = Object.entries(layers).map(([layer, allowed]) => ({
@@ -34,7 +35,7 @@ forbidden.push(
     name: "browser-safe-below-runtime",
     comment: "Everything below runtime/ must run in a browser: no fs, worker_threads, net, child_process.",
     severity: "error",
-    from: { path: "^src/(util|math|gates|circuit|observables|sim|noise|grad|optim|templates|ml|algorithms|io|draw)/", pathNot: "\\.test\\.ts$" },
+    from: { path: "^src/(util|math|gates|circuit|observables|sim|noise|grad|optim|templates|ml|algorithms|io|draw|report)/", pathNot: "\\.test\\.ts$" },
     to: { dependencyTypes: ["core"], path: "^(node:)?(fs|worker_threads|net|child_process|os|path)$" },
   },
   {

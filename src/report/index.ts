@@ -1,0 +1,20 @@
+// Public API of the report layer (browser-safe: builds HTML strings, renders Vega-Lite to SVG, no fs).
+export type { MetricValues, ReportBoundary, ReportData, ReportModel } from "./report-data.js";
+export { buildReport } from "./build-report.js";
+export { compareFamilies } from "./compare-families.js";
+export type { FamilyComparison } from "./compare-families.js";
+export { compactSvgNumbers } from "./compact-svg-numbers.js";
+export { comparisonTable } from "./comparison-table.js";
+export { decisionPlane } from "./decision-plane.js";
+export type { DecisionPlane } from "./decision-plane.js";
+export { escapeHtml } from "./escape-html.js";
+export { LOWER_IS_BETTER, METRIC_LABELS, formatMetric, formatSeconds } from "./format-metric.js";
+export { renderVegaLite } from "./render-vega-lite.js";
+export { scopeSvgIds } from "./scope-svg-ids.js";
+export { confusionMatrixSpec } from "./charts/confusion-matrix-spec.js";
+export { decisionBoundarySpec } from "./charts/decision-boundary-spec.js";
+export { kernelHeatmapSpec } from "./charts/kernel-heatmap-spec.js";
+export { metricBarsSpec } from "./charts/metric-bars-spec.js";
+export { predictionScatterSpec } from "./charts/prediction-scatter-spec.js";
+export { rocCurveSpec } from "./charts/roc-curve-spec.js";
+export { trainingCurveSpec } from "./charts/training-curve-spec.js";
