@@ -25,15 +25,17 @@ export function normalizeBindings(names: readonly string[], bindings: Bindings |
     return { batch, names, values: bindings };
   }
   const record = bindings ?? {};
+  const known = new Set(names);
+  // Messages are built only on failure: these checks run per binding call, over every parameter.
   for (const key of Object.keys(record))
-    check(names.includes(key), `the circuit has no parameter "${key}" (it has: ${names.join(", ") || "none"})`);
+    if (!known.has(key)) check(false, `the circuit has no parameter "${key}" (it has: ${names.join(", ") || "none"})`);
   let batch = -1;
   for (const n of names) {
     const v = record[n];
     if (v === undefined)
       throw new QforgeError("UNBOUND_PARAMETER", `parameter "${n}" has no value; pass it in the bindings (circuit parameters: ${names.join(", ")})`);
     if (typeof v !== "number") {
-      check(batch === -1 || v.length === batch, `bindings have different batch sizes: "${n}" has ${v.length} values, others ${batch}`);
+      if (batch !== -1 && v.length !== batch) check(false, `bindings have different batch sizes: "${n}" has ${v.length} values, others ${batch}`);
       batch = v.length;
     }
   }

@@ -5,3 +5,8 @@ export * from "./compile.js";
 export * from "./execute.js";
 export * from "./statevector-simulator.js";
 export * from "./reference/dense-reference.js";
+export type { BatchRequest, BatchTask, ObservableTerms, SimulationSettings } from "./batch.js";
+export type { Precision } from "./engine/plan-encoding.js";
+export type { EngineChoice, StateEngine, PlanExecutor } from "./engine/state-engine.js";
+export type { FusionOptions, Plan, Pass, KernelOp } from "./fusion/plan.js";
+export { planProgram } from "./fusion/plan-program.js";

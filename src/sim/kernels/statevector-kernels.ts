@@ -4,6 +4,7 @@
  * bits and the value those bits must have (`ctrlMask`, `ctrlValue`), so negative controls cost nothing
  * extra. A gate's matrix is row-major interleaved complex, local bit j ↔ targets[j].
  */
+import { braMatrixKet1 } from "./fast-kernels.js";
 
 /** Dense 2×2 matrix on qubit `q`, optionally controlled. */
 export function applyMatrix1(state: Float64Array, q: number, m: Float64Array, ctrlMask = 0, ctrlValue = 0): void {
@@ -217,9 +218,16 @@ export function innerProduct(a: Float64Array, b: Float64Array): [number, number]
 /**
  * ⟨bra| (C-M) |ket⟩ without writing anything, where C-M applies the 2^k × 2^k matrix `m` on `targets`
  * to amplitudes whose control bits match and is ZERO elsewhere (the controlled-generator convention).
- * One read pass over both states: the adjoint gradient's per-parameter cost.
+ * One read pass over both states: the adjoint gradient's per-parameter cost. Single-qubit matrices take the
+ * specialised kernel (visiting only the controlled subspace); tested against {@link braMatrixKetReference}.
  */
 export function braMatrixKet(bra: Float64Array, ket: Float64Array, targets: readonly number[], m: Float64Array, ctrlMask = 0, ctrlValue = 0): [number, number] {
+  if (targets.length === 1) return braMatrixKet1(bra, ket, targets[0]!, m, ctrlMask, ctrlValue);
+  return braMatrixKetReference(bra, ket, targets, m, ctrlMask, ctrlValue);
+}
+
+/** The plain version of {@link braMatrixKet} (the reference). */
+export function braMatrixKetReference(bra: Float64Array, ket: Float64Array, targets: readonly number[], m: Float64Array, ctrlMask = 0, ctrlValue = 0): [number, number] {
   const dim = ket.length >> 1;
   const k = targets.length;
   const size = 1 << k;
