@@ -14,7 +14,19 @@ const layers = {
   algorithms: ["grad", "optim", "templates", "sim", "circuit", "observables", "gates", "math", "util"],
   io: ["circuit", "gates", "math", "util"],
   draw: ["circuit", "gates", "math", "util"],
-  report: ["ml", "templates", "grad", "optim", "sim", "circuit", "observables", "gates", "math", "util", "draw"],
+  report: [
+    "ml",
+    "templates",
+    "grad",
+    "optim",
+    "sim",
+    "circuit",
+    "observables",
+    "gates",
+    "math",
+    "util",
+    "draw",
+  ],
 };
 const all = Object.keys(layers);
 const forbidden = Object.entries(layers).map(([layer, allowed]) => ({
@@ -35,12 +47,16 @@ forbidden.push(
     name: "browser-safe-below-runtime",
     comment: "Everything below runtime/ must run in a browser: no fs, worker_threads, net, child_process.",
     severity: "error",
-    from: { path: "^src/(util|math|gates|circuit|observables|sim|noise|grad|optim|templates|ml|algorithms|io|draw|report)/", pathNot: "\\.test\\.ts$" },
+    from: {
+      path: "^src/(util|math|gates|circuit|observables|sim|noise|grad|optim|templates|ml|algorithms|io|draw|report)/",
+      pathNot: "\\.test\\.ts$",
+    },
     to: { dependencyTypes: ["core"], path: "^(node:)?(fs|worker_threads|net|child_process|os|path)$" },
   },
   {
     name: "cli-uses-public-api",
-    comment: "The CLI imports the public entry points only (src/index.ts, src/<layer>/index.ts) and runtime/.",
+    comment:
+      "The CLI imports the public entry points only (src/index.ts, src/<layer>/index.ts) and runtime/.",
     severity: "error",
     from: { path: "^src/cli/" },
     to: { path: "^src/(?!cli/|runtime/)[^/]+/(?!index\\.ts$)" },

@@ -14,7 +14,8 @@ export function parseParams(pairs: readonly string[]): Record<string, number> {
     const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.+)$/.exec(p);
     if (!m) throw new QforgeError("INVALID_ARGUMENT", `--param expects name=value, got "${p}"`);
     const v = Number(m[2]);
-    if (!Number.isFinite(v)) throw new QforgeError("NON_FINITE", `--param ${m[1]}: "${m[2]}" is not a finite number`);
+    if (!Number.isFinite(v))
+      throw new QforgeError("NON_FINITE", `--param ${m[1]}: "${m[2]}" is not a finite number`);
     out[m[1]!] = v;
   }
   return out;
@@ -27,7 +28,8 @@ export function collect(value: string, previous: string[] = []): string[] {
 export function positiveInt(name: string) {
   return (value: string): number => {
     const n = Number(value);
-    if (!Number.isInteger(n) || n <= 0) throw new QforgeError("INVALID_ARGUMENT", `${name} must be a positive integer, got "${value}"`);
+    if (!Number.isInteger(n) || n <= 0)
+      throw new QforgeError("INVALID_ARGUMENT", `${name} must be a positive integer, got "${value}"`);
     return n;
   };
 }
@@ -35,7 +37,8 @@ export function positiveInt(name: string) {
 export function integer(name: string) {
   return (value: string): number => {
     const n = Number(value);
-    if (!Number.isInteger(n)) throw new QforgeError("INVALID_ARGUMENT", `${name} must be an integer, got "${value}"`);
+    if (!Number.isInteger(n))
+      throw new QforgeError("INVALID_ARGUMENT", `${name} must be an integer, got "${value}"`);
     return n;
   };
 }

@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { main } from "./main.js";
 
 async function run(...argv: string[]) {
-  const out: string[] = [], err: string[] = [];
+  const out: string[] = [],
+    err: string[] = [];
   const code = await main(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
@@ -17,10 +18,17 @@ describe("qforge CLI: circuit commands", () => {
     const counts = JSON.parse(a.out).counts as Record<string, number>;
     expect(Object.keys(counts).sort()).toEqual(["00", "11"]);
     expect(counts["00"]! + counts["11"]!).toBe(1000);
-    expect((await run("run", "examples/bell.qasm", "--shots", "1000", "--seed", "7", "--json")).out).toBe(a.out);
+    expect((await run("run", "examples/bell.qasm", "--shots", "1000", "--seed", "7", "--json")).out).toBe(
+      a.out,
+    );
     const dir = mkdtempSync(join(tmpdir(), "qf-"));
-    writeFileSync(join(dir, "x.qasm"), 'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[3];\ncreg c[3];\nx q[1];\nmeasure q -> c;\n');
-    expect(JSON.parse((await run("run", join(dir, "x.qasm"), "--shots", "5", "--json")).out).counts).toEqual({ "010": 5 });
+    writeFileSync(
+      join(dir, "x.qasm"),
+      'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[3];\ncreg c[3];\nx q[1];\nmeasure q -> c;\n',
+    );
+    expect(JSON.parse((await run("run", join(dir, "x.qasm"), "--shots", "5", "--json")).out).counts).toEqual({
+      "010": 5,
+    });
   });
   it("state and expval read OpenQASM 3 inputs", async () => {
     const s = await run("state", "examples/ghz3.qasm", "--param", `theta=${Math.PI / 2}`, "--json");
@@ -28,7 +36,17 @@ describe("qforge CLI: circuit commands", () => {
     expect(v.numQubits).toBe(3);
     expect(v.statevector[0]![0]).toBeCloseTo(Math.SQRT1_2, 14);
     expect(v.statevector[7]![0]).toBeCloseTo(Math.SQRT1_2, 14);
-    const e = await run("expval", "examples/ghz3.qasm", "--param", "theta=0.3", "--observable", "Z0 Z1", "--observable", "0.5*X0 + Y2", "--json");
+    const e = await run(
+      "expval",
+      "examples/ghz3.qasm",
+      "--param",
+      "theta=0.3",
+      "--observable",
+      "Z0 Z1",
+      "--observable",
+      "0.5*X0 + Y2",
+      "--json",
+    );
     const ex = JSON.parse(e.out).expectations as number[];
     expect(ex[0]).toBeCloseTo(1, 14);
     // ⟨X0⟩ of cos(θ/2)|000⟩ + sin(θ/2)|111⟩ is 0; ⟨Y2⟩ is 0.

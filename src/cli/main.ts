@@ -24,7 +24,9 @@ const consoleIo: CliIo = {
  */
 export async function main(argv: readonly string[], io: CliIo = consoleIo): Promise<number> {
   const program = new Command("qforge")
-    .description("quantum machine learning: simulate circuits, train models, compare with classical baselines")
+    .description(
+      "quantum machine learning: simulate circuits, train models, compare with classical baselines",
+    )
     .version("0.1.0")
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
@@ -41,7 +43,9 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
       io.err(`qforge: error: ${e.message}`);
       return 1;
     }
-    io.err(`qforge: internal error: ${(e as Error).message}\nThis is a bug in qforge; please report it with the command you ran.`);
+    io.err(
+      `qforge: internal error: ${(e as Error).message}\nThis is a bug in qforge; please report it with the command you ran.`,
+    );
     if (process.env["QFORGE_DEBUG"]) io.err((e as Error).stack ?? "");
     return 70;
   }

@@ -33,12 +33,21 @@ export async function buildReport(data: ReportData): Promise<string> {
 
   // Result: verdict, table, bars.
   const scored = data.models.filter((m) => typeof m.test[primary] === "number");
-  const bars = scored.length ? await chart(metricBarsSpec(scored.map((m) => ({ name: m.name, family: m.family, value: m.test[primary] as number })), `test ${METRIC_LABELS[primary] ?? primary}`)) : "";
+  const bars = scored.length
+    ? await chart(
+        metricBarsSpec(
+          scored.map((m) => ({ name: m.name, family: m.family, value: m.test[primary] as number })),
+          `test ${METRIC_LABELS[primary] ?? primary}`,
+        ),
+      )
+    : "";
   sections.push({
     id: "result",
     title: "Result",
     html:
-      (data.notRun?.length ? `<p class="warning">The run was stopped early. Not run: ${escapeHtml(data.notRun.join(", "))}. Everything below is about the models that finished.</p>` : "") +
+      (data.notRun?.length
+        ? `<p class="warning">The run was stopped early. Not run: ${escapeHtml(data.notRun.join(", "))}. Everything below is about the models that finished.</p>`
+        : "") +
       `<p class="verdict">${escapeHtml(comparison.sentence)}</p>` +
       comparisonTable(data.models, data.metrics) +
       `<p class="note">Best test value of each metric in bold. Fit time includes preprocessing and, for kernel models, the kernel matrix.</p>` +
@@ -55,23 +64,49 @@ export async function buildReport(data: ReportData): Promise<string> {
   if (curves.length) {
     const byLabel = new Map<string, ReportModel[]>();
     for (const m of curves) byLabel.set(m.curve!.label, [...(byLabel.get(m.curve!.label) ?? []), m]);
-    const charts = await Promise.all([...byLabel].map(([label, ms]) => chart(trainingCurveSpec(ms.map((m) => ({ name: m.name, values: m.curve!.values })), label, label === "kernel-target alignment" ? "Kernel alignment" : "Training loss"))));
-    sections.push({ id: "training", title: "Training curves", html: `<p class="note">Value after each optimizer iteration on the training rows.</p><div class="grid">${charts.join("")}</div>` });
+    const charts = await Promise.all(
+      [...byLabel].map(([label, ms]) =>
+        chart(
+          trainingCurveSpec(
+            ms.map((m) => ({ name: m.name, values: m.curve!.values })),
+            label,
+            label === "kernel-target alignment" ? "Kernel alignment" : "Training loss",
+          ),
+        ),
+      ),
+    );
+    sections.push({
+      id: "training",
+      title: "Training curves",
+      html: `<p class="note">Value after each optimizer iteration on the training rows.</p><div class="grid">${charts.join("")}</div>`,
+    });
   }
 
   const confusions = data.models.filter((m) => m.confusion);
   if (confusions.length) {
-    const charts = await Promise.all(confusions.map((m) => chart(confusionMatrixSpec(m.name, m.confusion!.labels, m.confusion!.matrix))));
-    sections.push({ id: "confusion", title: "Confusion matrices (test set)", html: `<div class="grid">${charts.join("")}</div>` });
+    const charts = await Promise.all(
+      confusions.map((m) => chart(confusionMatrixSpec(m.name, m.confusion!.labels, m.confusion!.matrix))),
+    );
+    sections.push({
+      id: "confusion",
+      title: "Confusion matrices (test set)",
+      html: `<div class="grid">${charts.join("")}</div>`,
+    });
   }
 
   const rocs = data.models.filter((m) => m.roc);
   if (rocs.length)
-    sections.push({ id: "roc", title: "ROC curves", html: await chart(rocCurveSpec(rocs.map((m) => ({ name: m.name, ...m.roc! })))) });
+    sections.push({
+      id: "roc",
+      title: "ROC curves",
+      html: await chart(rocCurveSpec(rocs.map((m) => ({ name: m.name, ...m.roc! })))),
+    });
 
   const kernels = data.models.filter((m) => m.kernel);
   if (kernels.length) {
-    const charts = await Promise.all(kernels.map((m) => chart(kernelHeatmapSpec(m.name, m.kernel!.matrix, m.kernel!.caption))));
+    const charts = await Promise.all(
+      kernels.map((m) => chart(kernelHeatmapSpec(m.name, m.kernel!.matrix, m.kernel!.caption))),
+    );
     sections.push({
       id: "kernels",
       title: "Kernel matrices",
@@ -87,7 +122,9 @@ export async function buildReport(data: ReportData): Promise<string> {
   const withBoundary = b ? data.models.filter((m) => m.boundary) : [];
   if (b && withBoundary.length) {
     const classNames = data.task === "classification" ? data.dataset.classNames : undefined;
-    const charts = await Promise.all(withBoundary.map((m) => chart(decisionBoundarySpec(m.name, b, m.boundary!, classNames))));
+    const charts = await Promise.all(
+      withBoundary.map((m) => chart(decisionBoundarySpec(m.name, b, m.boundary!, classNames))),
+    );
     sections.push({
       id: "boundary",
       title: data.task === "classification" ? "Decision regions" : "Prediction surfaces",
@@ -97,8 +134,16 @@ export async function buildReport(data: ReportData): Promise<string> {
 
   const predictions = data.models.filter((m) => m.predictions);
   if (predictions.length) {
-    const charts = await Promise.all(predictions.map((m) => chart(predictionScatterSpec(m.name, m.family, m.predictions!.actual, m.predictions!.predicted))));
-    sections.push({ id: "predictions", title: "Predicted against actual (test set)", html: `<p class="note">Points on the dashed line are predicted exactly.</p><div class="grid">${charts.join("")}</div>` });
+    const charts = await Promise.all(
+      predictions.map((m) =>
+        chart(predictionScatterSpec(m.name, m.family, m.predictions!.actual, m.predictions!.predicted)),
+      ),
+    );
+    sections.push({
+      id: "predictions",
+      title: "Predicted against actual (test set)",
+      html: `<p class="note">Points on the dashed line are predicted exactly.</p><div class="grid">${charts.join("")}</div>`,
+    });
   }
 
   const notes = (data.notes ?? []).map((n) => `<p>${escapeHtml(n)}</p>`).join("");
@@ -145,8 +190,13 @@ function dataSection(data: ReportData): string {
 
 function circuitFigure(m: ReportModel): string {
   const svg = drawSvg(m.circuit!);
-  const counts = m.gateCounts ? Object.entries(m.gateCounts).map(([g, n]) => `${g} × ${n}`).join(", ") : "";
-  const what = m.circuitCaption ?? "The circuit simulated for each data row; x are the inputs, w trained weights.";
+  const counts = m.gateCounts
+    ? Object.entries(m.gateCounts)
+        .map(([g, n]) => `${g} × ${n}`)
+        .join(", ")
+    : "";
+  const what =
+    m.circuitCaption ?? "The circuit simulated for each data row; x are the inputs, w trained weights.";
   return `<h3>${escapeHtml(m.name)}</h3>
 <figure class="circuit"><img alt="${escapeHtml(`circuit diagram of ${m.name}`)}" src="data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}">
 <figcaption>${escapeHtml(`${m.qubits} qubits, depth ${m.depth}; gates: ${counts}. ${what}`)}</figcaption></figure>`;

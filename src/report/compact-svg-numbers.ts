@@ -8,5 +8,9 @@
  * ```
  */
 export function compactSvgNumbers(svg: string): string {
-  return svg.replace(/\b(d|transform|points)="([^"]*)"/g, (_, attr: string, value: string) => `${attr}="${value.replace(/-?\d+\.\d{3,}/g, (n) => String(Math.round(Number(n) * 100) / 100))}"`);
+  return svg.replace(
+    /\b(d|transform|points)="([^"]*)"/g,
+    (_, attr: string, value: string) =>
+      `${attr}="${value.replace(/-?\d+\.\d{3,}/g, (n) => String(Math.round(Number(n) * 100) / 100))}"`,
+  );
 }

@@ -28,28 +28,67 @@ interface Scored {
  * // "The best classical baseline, svc_rbf (test accuracy 0.988), did better than the best quantum model, qsvc (0.953): …"
  * ```
  */
-export function compareFamilies(models: readonly Scored[], metric: string, testRows: number): FamilyComparison {
+export function compareFamilies(
+  models: readonly Scored[],
+  metric: string,
+  testRows: number,
+): FamilyComparison {
   const best = (family: Scored["family"]) => {
     let top: { name: string; value: number } | null = null;
     for (const m of models) {
       const v = m.test[metric];
-      if (m.family === family && typeof v === "number" && Number.isFinite(v) && (top === null || v > top.value)) top = { name: m.name, value: v };
+      if (
+        m.family === family &&
+        typeof v === "number" &&
+        Number.isFinite(v) &&
+        (top === null || v > top.value)
+      )
+        top = { name: m.name, value: v };
     }
     return top;
   };
-  const q = best("quantum"), c = best("classical");
+  const q = best("quantum"),
+    c = best("classical");
   const label = `test ${METRIC_LABELS[metric] ?? metric}`;
-  if (q === null && c === null) return { metric, bestQuantum: null, bestClassical: null, winner: null, sentence: "No model finished, so there is nothing to compare." };
-  if (c === null) return { metric, bestQuantum: q, bestClassical: null, winner: null, sentence: `No classical baseline was run; the best quantum model, ${q!.name}, reached ${label} ${formatMetric(q!.value)}.` };
-  if (q === null) return { metric, bestQuantum: null, bestClassical: c, winner: null, sentence: `No quantum model finished; the best classical baseline, ${c.name}, reached ${label} ${formatMetric(c.value)}.` };
+  if (q === null && c === null)
+    return {
+      metric,
+      bestQuantum: null,
+      bestClassical: null,
+      winner: null,
+      sentence: "No model finished, so there is nothing to compare.",
+    };
+  if (c === null)
+    return {
+      metric,
+      bestQuantum: q,
+      bestClassical: null,
+      winner: null,
+      sentence: `No classical baseline was run; the best quantum model, ${q!.name}, reached ${label} ${formatMetric(q!.value)}.`,
+    };
+  if (q === null)
+    return {
+      metric,
+      bestQuantum: null,
+      bestClassical: c,
+      winner: null,
+      sentence: `No quantum model finished; the best classical baseline, ${c.name}, reached ${label} ${formatMetric(c.value)}.`,
+    };
 
   const isAccuracy = metric === "accuracy";
   const diff = q.value - c.value;
   const sameScore = isAccuracy ? Math.round(Math.abs(diff) * testRows) === 0 : Math.abs(diff) < 0.005;
   if (sameScore)
-    return { metric, bestQuantum: q, bestClassical: c, winner: "tie", sentence: `The best quantum model, ${q.name}, and the best classical baseline, ${c.name}, did equally well (${label} ${formatMetric(q.value)} and ${formatMetric(c.value)}).` };
+    return {
+      metric,
+      bestQuantum: q,
+      bestClassical: c,
+      winner: "tie",
+      sentence: `The best quantum model, ${q.name}, and the best classical baseline, ${c.name}, did equally well (${label} ${formatMetric(q.value)} and ${formatMetric(c.value)}).`,
+    };
 
-  const [w, l, wFam, lFam] = diff > 0 ? [q, c, "quantum model", "classical baseline"] : [c, q, "classical baseline", "quantum model"];
+  const [w, l, wFam, lFam] =
+    diff > 0 ? [q, c, "quantum model", "classical baseline"] : [c, q, "classical baseline", "quantum model"];
   let gap: string;
   if (isAccuracy) {
     const samples = Math.round(Math.abs(diff) * testRows);
@@ -57,10 +96,12 @@ export function compareFamilies(models: readonly Scored[], metric: string, testR
     // Standard error of a difference between two accuracies near p on n samples.
     const p = (q.value + c.value) / 2;
     const se = Math.sqrt((2 * p * (1 - p)) / testRows);
-    if (Math.abs(diff) < 2 * se) gap += `. A gap this small is within what a different random split could change`;
+    if (Math.abs(diff) < 2 * se)
+      gap += `. A gap this small is within what a different random split could change`;
   } else {
     gap = `a difference of ${Math.abs(diff).toFixed(3)} in ${label}`;
-    if (Math.abs(diff) < 0.03) gap += `. A gap this small is within what a different random split could change`;
+    if (Math.abs(diff) < 0.03)
+      gap += `. A gap this small is within what a different random split could change`;
   }
   return {
     metric,

@@ -14,7 +14,9 @@ import type { ReportModel } from "./report-data.js";
 export function comparisonTable(models: readonly ReportModel[], metrics: readonly string[]): string {
   const best = new Map<string, number>();
   for (const k of metrics) {
-    const vs = models.map((m) => m.test[k]).filter((v): v is number => typeof v === "number" && Number.isFinite(v));
+    const vs = models
+      .map((m) => m.test[k])
+      .filter((v): v is number => typeof v === "number" && Number.isFinite(v));
     if (vs.length) best.set(k, LOWER_IS_BETTER.has(k) ? Math.min(...vs) : Math.max(...vs));
   }
   const primary = metrics[0]!;
@@ -31,7 +33,11 @@ export function comparisonTable(models: readonly ReportModel[], metrics: readonl
   ];
   const rows = models.map((m) => {
     const gates = m.gateCounts ? Object.values(m.gateCounts).reduce((a, b) => a + b, 0) : null;
-    const gateTitle = m.gateCounts ? Object.entries(m.gateCounts).map(([g, n]) => `${g}: ${n}`).join(", ") : "";
+    const gateTitle = m.gateCounts
+      ? Object.entries(m.gateCounts)
+          .map(([g, n]) => `${g}: ${n}`)
+          .join(", ")
+      : "";
     const cells = [
       `<td><strong>${escapeHtml(m.name)}</strong><span class="desc">${escapeHtml(m.description)}</span></td>`,
       `<td><span class="family ${m.family}">${m.family}</span></td>`,

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { decisionPlane } from "./decision-plane.js";
 
 describe("decisionPlane", () => {
-  const X = Array.from({ length: 40 }, (_, i) => [Math.cos(i) * 3 + 10, Math.sin(i) * 0.5 - 2, i % 3, (i * 7) % 5]);
+  const X = Array.from({ length: 40 }, (_, i) => [
+    Math.cos(i) * 3 + 10,
+    Math.sin(i) * 0.5 - 2,
+    i % 3,
+    (i * 7) % 5,
+  ]);
 
   it("maps every cell centre back to a feature row that projects onto that centre", () => {
     const plane = decisionPlane(X, 6);
@@ -21,7 +26,8 @@ describe("decisionPlane", () => {
     const far = [[40, 5, 1, 1]];
     const plane = decisionPlane(X, 5, far);
     const [px, py] = plane.project(far)[0]!;
-    const xs = plane.cells.flatMap((c) => [c.x, c.x2]), ys = plane.cells.flatMap((c) => [c.y, c.y2]);
+    const xs = plane.cells.flatMap((c) => [c.x, c.x2]),
+      ys = plane.cells.flatMap((c) => [c.y, c.y2]);
     expect(px).toBeGreaterThan(Math.min(...xs));
     expect(px).toBeLessThan(Math.max(...xs));
     expect(py).toBeGreaterThan(Math.min(...ys));

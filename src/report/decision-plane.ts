@@ -28,30 +28,44 @@ export interface DecisionPlane {
  * const classes = model.predict(plane.cellRows); // one per cell
  * ```
  */
-export function decisionPlane(Xtrain: readonly (readonly number[])[], grid: number, alsoCover: readonly (readonly number[])[] = []): DecisionPlane {
-  check(Xtrain.length >= 3 && (Xtrain[0]?.length ?? 0) >= 2, "a decision plane needs at least 3 rows and 2 features");
+export function decisionPlane(
+  Xtrain: readonly (readonly number[])[],
+  grid: number,
+  alsoCover: readonly (readonly number[])[] = [],
+): DecisionPlane {
+  check(
+    Xtrain.length >= 3 && (Xtrain[0]?.length ?? 0) >= 2,
+    "a decision plane needs at least 3 rows and 2 features",
+  );
   const scaler = new StandardScaler().fit(Xtrain);
   const Z = scaler.transform(Xtrain);
   const pca = new PCA(2).fit(Z);
   const [v1, v2] = pca.components as [number[], number[]];
   const centre = pca.mean;
   const { mean, scale } = scaler;
-  const P = alsoCover.length ? [...pca.transform(Z), ...pca.transform(scaler.transform(alsoCover))] : pca.transform(Z);
+  const P = alsoCover.length
+    ? [...pca.transform(Z), ...pca.transform(scaler.transform(alsoCover))]
+    : pca.transform(Z);
   const range = (k: 0 | 1): [number, number] => {
     const vs = P.map((p) => p[k]!);
-    const lo = Math.min(...vs), hi = Math.max(...vs);
+    const lo = Math.min(...vs),
+      hi = Math.max(...vs);
     const pad = 0.05 * (hi - lo || 1);
     return [lo - pad, hi + pad];
   };
-  const [x0, x1] = range(0), [y0, y1] = range(1);
-  const dx = (x1 - x0) / grid, dy = (y1 - y0) / grid;
+  const [x0, x1] = range(0),
+    [y0, y1] = range(1);
+  const dx = (x1 - x0) / grid,
+    dy = (y1 - y0) / grid;
   const cells: DecisionPlane["cells"] = [];
   const cellRows: number[][] = [];
   for (let r = 0; r < grid; r++)
     for (let c = 0; c < grid; c++) {
-      const x = x0 + c * dx, y = y0 + r * dy;
+      const x = x0 + c * dx,
+        y = y0 + r * dy;
       cells.push({ x, x2: x + dx, y, y2: y + dy });
-      const a = x + dx / 2, b = y + dy / 2;
+      const a = x + dx / 2,
+        b = y + dy / 2;
       cellRows.push(mean.map((m, j) => m + scale[j]! * (centre[j]! + a * v1[j]! + b * v2[j]!)));
     }
   const ratio = pca.explainedVarianceRatio.map((v) => `${(100 * v).toFixed(0)} %`);

@@ -41,7 +41,11 @@ export async function renderVegaLite(spec: TopLevelSpec, options: RenderOptions 
     info: () => logger,
     debug: () => logger,
   };
-  const view = new View(parse(compile(spec, { logger: logger as never }).spec), { renderer: "none", logger: logger as never, logLevel: 2 });
+  const view = new View(parse(compile(spec, { logger: logger as never }).spec), {
+    renderer: "none",
+    logger: logger as never,
+    logLevel: 2,
+  });
   try {
     const svg = await view.toSVG();
     return compactSvgNumbers(scopeSvgIds(svg, `chart${++counter}`));

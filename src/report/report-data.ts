@@ -25,7 +25,10 @@ export interface ReportModel {
   /** Per-iteration training curve. */
   readonly curve?: { readonly label: string; readonly values: readonly number[] };
   /** Test-set confusion matrix (rows: actual, columns: predicted). */
-  readonly confusion?: { readonly labels: readonly string[]; readonly matrix: readonly (readonly number[])[] };
+  readonly confusion?: {
+    readonly labels: readonly string[];
+    readonly matrix: readonly (readonly number[])[];
+  };
   /** Test-set ROC curve (two classes). */
   readonly roc?: { readonly fpr: readonly number[]; readonly tpr: readonly number[]; readonly auc: number };
   /** A sample of the training kernel matrix; `caption` says which rows and in what order. */
@@ -43,7 +46,12 @@ export interface ReportBoundary {
   readonly xTitle: string;
   readonly yTitle: string;
   /** Grid cells in plane coordinates. */
-  readonly cells: readonly { readonly x: number; readonly x2: number; readonly y: number; readonly y2: number }[];
+  readonly cells: readonly {
+    readonly x: number;
+    readonly x2: number;
+    readonly y: number;
+    readonly y2: number;
+  }[];
   /** Test rows projected on the plane, with their true class name or target value. */
   readonly points: readonly { readonly x: number; readonly y: number; readonly value: string | number }[];
 }

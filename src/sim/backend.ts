@@ -25,6 +25,10 @@ export interface Backend {
   readonly name: string;
   readonly capabilities: BackendCapabilities;
   expectation(circuit: Circuit, observables: readonly ObservableLike[], bindings?: Bindings): number[][];
-  probabilities(circuit: Circuit, bindings?: Bindings, options?: { qubits?: readonly number[] }): Float64Array[];
+  probabilities(
+    circuit: Circuit,
+    bindings?: Bindings,
+    options?: { qubits?: readonly number[] },
+  ): Float64Array[];
   sample(circuit: Circuit, shots: number, bindings?: Bindings): Counts[];
 }

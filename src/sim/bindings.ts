@@ -18,8 +18,10 @@ export interface BindingMatrix {
 export function normalizeBindings(names: readonly string[], bindings: Bindings | undefined): BindingMatrix {
   const P = names.length;
   if (bindings instanceof Float64Array) {
-    check(P > 0 ? bindings.length % P === 0 && bindings.length > 0 : bindings.length === 0,
-      `a bindings matrix for ${P} parameter(s) must have a multiple of ${P} entries, got ${bindings.length}`);
+    check(
+      P > 0 ? bindings.length % P === 0 && bindings.length > 0 : bindings.length === 0,
+      `a bindings matrix for ${P} parameter(s) must have a multiple of ${P} entries, got ${bindings.length}`,
+    );
     const batch = P > 0 ? bindings.length / P : 1;
     checkAllFinite(names, bindings, batch);
     return { batch, names, values: bindings };
@@ -28,14 +30,19 @@ export function normalizeBindings(names: readonly string[], bindings: Bindings |
   const known = new Set(names);
   // Messages are built only on failure: these checks run per binding call, over every parameter.
   for (const key of Object.keys(record))
-    if (!known.has(key)) check(false, `the circuit has no parameter "${key}" (it has: ${names.join(", ") || "none"})`);
+    if (!known.has(key))
+      check(false, `the circuit has no parameter "${key}" (it has: ${names.join(", ") || "none"})`);
   let batch = -1;
   for (const n of names) {
     const v = record[n];
     if (v === undefined)
-      throw new QforgeError("UNBOUND_PARAMETER", `parameter "${n}" has no value; pass it in the bindings (circuit parameters: ${names.join(", ")})`);
+      throw new QforgeError(
+        "UNBOUND_PARAMETER",
+        `parameter "${n}" has no value; pass it in the bindings (circuit parameters: ${names.join(", ")})`,
+      );
     if (typeof v !== "number") {
-      if (batch !== -1 && v.length !== batch) check(false, `bindings have different batch sizes: "${n}" has ${v.length} values, others ${batch}`);
+      if (batch !== -1 && v.length !== batch)
+        check(false, `bindings have different batch sizes: "${n}" has ${v.length} values, others ${batch}`);
       batch = v.length;
     }
   }
@@ -56,6 +63,9 @@ function checkAllFinite(names: readonly string[], values: Float64Array, batch: n
     for (let j = 0; j < P; j++) {
       const x = values[b * P + j]!;
       if (!Number.isFinite(x))
-        throw new QforgeError("NON_FINITE", `parameter "${names[j]}" is ${x} in binding ${b}; angles must be finite`);
+        throw new QforgeError(
+          "NON_FINITE",
+          `parameter "${names[j]}" is ${x} in binding ${b}; angles must be finite`,
+        );
     }
 }

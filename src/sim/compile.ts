@@ -28,7 +28,12 @@ export interface CompiledGate {
 
 export type CompiledOp =
   | CompiledGate
-  | { readonly kind: "measure"; readonly qubit: number; readonly clbit: number; readonly condition: Condition | undefined }
+  | {
+      readonly kind: "measure";
+      readonly qubit: number;
+      readonly clbit: number;
+      readonly condition: Condition | undefined;
+    }
   | { readonly kind: "reset"; readonly qubit: number; readonly condition: Condition | undefined };
 
 export interface Program {
@@ -68,7 +73,8 @@ function lowerOp(op: Operation, opIndex: number, index: Map<string, number>): Co
       return { kind: "reset", qubit: op.qubit, condition: op.condition };
     case "gate": {
       const spec = GATES[op.gate];
-      let ctrlMask = 0, ctrlValue = 0;
+      let ctrlMask = 0,
+        ctrlValue = 0;
       for (let j = 0; j < op.controls; j++) {
         const bit = 1 << op.qubits[j]!;
         ctrlMask |= bit;
@@ -88,7 +94,17 @@ function lowerOp(op: Operation, opIndex: number, index: Map<string, number>): Co
       const fixed = angles.every((a) => a.index.length === 0)
         ? GATES[gate].matrix(angles.map((a) => a.constant)).data
         : undefined;
-      return { kind: "gate", opIndex, gate, targets: own, ctrlMask, ctrlValue, angles, fixed, condition: op.condition };
+      return {
+        kind: "gate",
+        opIndex,
+        gate,
+        targets: own,
+        ctrlMask,
+        ctrlValue,
+        angles,
+        fixed,
+        condition: op.condition,
+      };
     }
   }
 }
@@ -102,7 +118,11 @@ function compileAngle(p: ParamExpr, index: Map<string, number>): CompiledAngle {
 }
 
 /** Evaluates compiled angles against one binding row. */
-export function evaluateAngles(angles: readonly CompiledAngle[], row: Float64Array, offset: number): number[] {
+export function evaluateAngles(
+  angles: readonly CompiledAngle[],
+  row: Float64Array,
+  offset: number,
+): number[] {
   return angles.map((a) => {
     let v = a.constant;
     for (let k = 0; k < a.index.length; k++) v += a.coef[k]! * row[offset + a.index[k]!]!;

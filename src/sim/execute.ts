@@ -3,17 +3,33 @@ import { QforgeError } from "../util/errors.js";
 import type { Rng } from "../util/rng.js";
 import type { Condition } from "../circuit/operation.js";
 import { type CompiledGate, type Program, evaluateAngles } from "./compile.js";
-import { applyDiagonal, applyMatrix1, applyMatrixK, applyX, collapse, probabilityOfOne } from "./kernels/statevector-kernels.js";
+import {
+  applyDiagonal,
+  applyMatrix1,
+  applyMatrixK,
+  applyX,
+  collapse,
+  probabilityOfOne,
+} from "./kernels/statevector-kernels.js";
 import { diag1, diagK, swapGate, u1, uk, ukScratchSize, xGate } from "./kernels/fast-kernels.js";
 
-const scratch = { values: new Float64Array(ukScratchSize(5)[0]), offsets: new Int32Array(ukScratchSize(5)[1]) };
+const scratch = {
+  values: new Float64Array(ukScratchSize(5)[0]),
+  offsets: new Int32Array(ukScratchSize(5)[1]),
+};
 
 /**
  * Applies one compiled gate (or its inverse) to a state for the given binding row, with the specialised
  * kernels: diagonal gates as phases only, X and SWAP as pure permutations, controlled gates touching only
  * the amplitudes whose controls match. Tested against {@link applyCompiledGateReference}.
  */
-export function applyCompiledGate(state: Float64Array, g: CompiledGate, row: Float64Array, offset: number, inverse = false): void {
+export function applyCompiledGate(
+  state: Float64Array,
+  g: CompiledGate,
+  row: Float64Array,
+  offset: number,
+  inverse = false,
+): void {
   if (g.gate === "id") return;
   const dim = state.length >> 1;
   const t = g.targets;
@@ -49,7 +65,13 @@ export function applyCompiledGate(state: Float64Array, g: CompiledGate, row: Flo
 }
 
 /** The plain-kernel version of {@link applyCompiledGate}: the reference every fast path is tested against. */
-export function applyCompiledGateReference(state: Float64Array, g: CompiledGate, row: Float64Array, offset: number, inverse = false): void {
+export function applyCompiledGateReference(
+  state: Float64Array,
+  g: CompiledGate,
+  row: Float64Array,
+  offset: number,
+  inverse = false,
+): void {
   const spec = GATES[g.gate];
   if (g.gate === "x") {
     applyX(state, g.targets[0]!, g.ctrlMask, g.ctrlValue);
@@ -88,21 +110,39 @@ export function zeroState(numQubits: number): Float64Array {
 }
 
 /** How {@link runProgram} applies one gate. */
-export type GateApplier = (state: Float64Array, g: CompiledGate, row: Float64Array, offset: number, inverse?: boolean) => void;
+export type GateApplier = (
+  state: Float64Array,
+  g: CompiledGate,
+  row: Float64Array,
+  offset: number,
+  inverse?: boolean,
+) => void;
 
 /**
  * Runs a program on `state` in place, gate by gate. Measurements and resets draw from `rng` and write
  * `clbits`; a program with none of them is deterministic and `rng` may be omitted. `apply` defaults to the
  * specialised kernels; pass {@link applyCompiledGateReference} for the plain reference kernels.
  */
-export function runProgram(program: Program, state: Float64Array, row: Float64Array, offset: number, rng?: Rng, clbits?: Uint8Array, apply: GateApplier = applyCompiledGate): void {
+export function runProgram(
+  program: Program,
+  state: Float64Array,
+  row: Float64Array,
+  offset: number,
+  rng?: Rng,
+  clbits?: Uint8Array,
+  apply: GateApplier = applyCompiledGate,
+): void {
   for (const op of program.ops) {
     if (op.condition && !conditionHolds(op.condition, clbits)) continue;
     if (op.kind === "gate") {
       apply(state, op, row, offset);
       continue;
     }
-    if (!rng) throw new QforgeError("UNSUPPORTED", "this circuit measures or resets mid-way; sample it with shots instead of asking for one exact state");
+    if (!rng)
+      throw new QforgeError(
+        "UNSUPPORTED",
+        "this circuit measures or resets mid-way; sample it with shots instead of asking for one exact state",
+      );
     const p1 = Math.min(1, Math.max(0, probabilityOfOne(state, op.qubit)));
     const outcome: 0 | 1 = rng.next() < p1 ? 1 : 0;
     collapse(state, op.qubit, outcome, outcome ? p1 : 1 - p1);
@@ -113,7 +153,14 @@ export function runProgram(program: Program, state: Float64Array, row: Float64Ar
 }
 
 /** {@link runProgram} with the plain reference kernels. */
-export function runProgramReference(program: Program, state: Float64Array, row: Float64Array, offset: number, rng?: Rng, clbits?: Uint8Array): void {
+export function runProgramReference(
+  program: Program,
+  state: Float64Array,
+  row: Float64Array,
+  offset: number,
+  rng?: Rng,
+  clbits?: Uint8Array,
+): void {
   runProgram(program, state, row, offset, rng, clbits, applyCompiledGateReference);
 }
 

@@ -12,7 +12,8 @@ export const MAX_SIMULATED_QUBITS = 29;
 /** Human-readable byte count, e.g. "4 GiB". */
 export function formatBytes(bytes: number): string {
   const units = ["bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"];
-  let v = bytes, u = 0;
+  let v = bytes,
+    u = 0;
   while (v >= 1024 && u < units.length - 1) {
     v /= 1024;
     u++;
@@ -25,7 +26,14 @@ export function formatBytes(bytes: number): string {
  * each (plus any per-amplitude output), possibly `copies` of them at once. `precision` names the simulation
  * precision in the message (and whether complex64 would help).
  */
-export function checkStateMemory(numQubits: number, bytesPerAmplitude: number, limitBytes: number, what = "state vector", copies = 1, precision?: "complex128" | "complex64"): void {
+export function checkStateMemory(
+  numQubits: number,
+  bytesPerAmplitude: number,
+  limitBytes: number,
+  what = "state vector",
+  copies = 1,
+  precision?: "complex128" | "complex64",
+): void {
   const need = copies * bytesPerAmplitude * 2 ** numQubits;
   const prec = precision ? ` in ${precision}` : "";
   if (numQubits > MAX_SIMULATED_QUBITS)

@@ -8,7 +8,8 @@ import { referenceStatevector } from "./reference/dense-reference.js";
 import { matvec } from "../math/complex-matrix.js";
 import { circuitSeed, randomCircuit } from "./test-utils/random-circuit.js";
 
-const maxDiff = (a: Float64Array, b: Float64Array) => a.reduce((m, v, i) => Math.max(m, Math.abs(v - b[i]!)), 0);
+const maxDiff = (a: Float64Array, b: Float64Array) =>
+  a.reduce((m, v, i) => Math.max(m, Math.abs(v - b[i]!)), 0);
 const norm2 = (s: Float64Array) => s.reduce((acc, v) => acc + v * v, 0);
 
 describe("StateVectorSimulator vs the dense reference", () => {
@@ -93,7 +94,12 @@ describe("sampling", () => {
   });
   it("handles mid-circuit measurement, reset and classical conditions", () => {
     // Measure a |+⟩ qubit, copy the outcome to qubit 1 by a conditioned X, then reset qubit 0.
-    const c = new Circuit(2, 2).h(0).measure(0, 0).ifThen({ clbits: [0], value: 1 }, (b) => b.x(1)).reset(0).measure(0, 1);
+    const c = new Circuit(2, 2)
+      .h(0)
+      .measure(0, 0)
+      .ifThen({ clbits: [0], value: 1 }, (b) => b.x(1))
+      .reset(0)
+      .measure(0, 1);
     const counts = new StateVectorSimulator({ seed: 1 }).sample(c.measure(1, 1), 2000)[0]!;
     // clbit 1 = final qubit 1 = outcome of the first measurement; clbit 0 = that outcome too.
     expect(Object.keys(counts).sort()).toEqual(["00", "11"]);
@@ -130,7 +136,9 @@ describe("errors", () => {
     expect(() => new Circuit(1).rx(NaN, 0)).toThrow(/NaN/);
   });
   it("refuses a state that does not fit, saying how much it needs", () => {
-    expect(() => new StateVectorSimulator({ maxMemoryBytes: 2 ** 30 }).statevector(new Circuit(30).h(0))).toThrow(/30-qubit state vector needs 16 GiB/);
+    expect(() =>
+      new StateVectorSimulator({ maxMemoryBytes: 2 ** 30 }).statevector(new Circuit(30).h(0)),
+    ).toThrow(/30-qubit state vector needs 16 GiB/);
   });
   it("asks for shots when the circuit measures mid-way", () => {
     expect(() => sim.statevector(new Circuit(1, 1).h(0).measure(0, 0))).toThrow(/use sample\(\)/);

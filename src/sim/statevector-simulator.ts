@@ -9,8 +9,15 @@ import { runProgram, zeroState } from "./execute.js";
 import { expectationPauli } from "./kernels/statevector-kernels.js";
 import { DEFAULT_MAX_STATE_BYTES, MAX_SIMULATED_QUBITS, checkStateMemory } from "./memory.js";
 import {
-  type BatchRequest, type BatchTask, EngineCache, type SimulationSettings, batchResultWidth, observableTerms, probabilitiesOf,
-  runBatchRange, simulateBinding,
+  type BatchRequest,
+  type BatchTask,
+  EngineCache,
+  type SimulationSettings,
+  batchResultWidth,
+  observableTerms,
+  probabilitiesOf,
+  runBatchRange,
+  simulateBinding,
 } from "./batch.js";
 import type { EngineChoice, StateEngine } from "./engine/state-engine.js";
 import { type Precision, bytesPerAmplitude } from "./engine/plan-encoding.js";
@@ -86,22 +93,39 @@ export class StateVectorSimulator implements Backend {
     this.rng = new Rng(options.seed ?? 0);
     this.maxMemoryBytes = options.maxMemoryBytes ?? DEFAULT_MAX_STATE_BYTES;
     this.precision = options.precision ?? "complex128";
-    check(this.precision === "complex128" || this.precision === "complex64", `precision must be "complex128" or "complex64", got "${String(this.precision)}"`);
+    check(
+      this.precision === "complex128" || this.precision === "complex64",
+      `precision must be "complex128" or "complex64", got "${String(this.precision)}"`,
+    );
     const engine = options.engine ?? "auto";
-    check(["auto", "wasm", "js", "reference"].includes(engine), `engine must be "auto", "wasm", "js" or "reference", got "${String(engine)}"`);
-    check(!(engine === "reference" && this.precision === "complex64"), `the reference engine computes in complex128; use engine "auto", "wasm" or "js" for complex64`);
+    check(
+      ["auto", "wasm", "js", "reference"].includes(engine),
+      `engine must be "auto", "wasm", "js" or "reference", got "${String(engine)}"`,
+    );
+    check(
+      !(engine === "reference" && this.precision === "complex64"),
+      `the reference engine computes in complex128; use engine "auto", "wasm" or "js" for complex64`,
+    );
     this.settings = { precision: this.precision, engine, fusion: options.fusion ?? {} };
     this.parallel = options.parallel;
     const parallel = this.parallel;
     this.engines = new EngineCache(parallel && engine !== "js" ? (n, p) => parallel.engine(n, p) : undefined);
     const bytes = bytesPerAmplitude(this.precision);
-    this.capabilities = { exactStates: true, adjointGradients: true, noise: false, maxQubits: Math.min(MAX_SIMULATED_QUBITS, Math.floor(Math.log2(this.maxMemoryBytes / bytes))) };
+    this.capabilities = {
+      exactStates: true,
+      adjointGradients: true,
+      noise: false,
+      maxQubits: Math.min(MAX_SIMULATED_QUBITS, Math.floor(Math.log2(this.maxMemoryBytes / bytes))),
+    };
   }
 
   /** The final state of a circuit without mid-circuit measurement, for exactly one binding. */
   statevector(circuit: Circuit, bindings?: Bindings): Float64Array {
     const states = this.statevectors(circuit, bindings);
-    check(states.length === 1, `statevector() takes one binding, got a batch of ${states.length}; use statevectors()`);
+    check(
+      states.length === 1,
+      `statevector() takes one binding, got a batch of ${states.length}; use statevectors()`,
+    );
     return states[0]!;
   }
 
@@ -117,19 +141,39 @@ export class StateVectorSimulator implements Backend {
   expectation(circuit: Circuit, observables: readonly ObservableLike[], bindings?: Bindings): number[][] {
     const sums = observables.map((o) => PauliSum.from(o));
     for (const s of sums) {
-      check(s.minQubits <= circuit.numQubits, `observable "${s}" acts on qubit ${s.minQubits - 1} but the circuit has ${circuit.numQubits} qubits`, "QUBIT_OUT_OF_RANGE");
-      check(s.isHermitian(), `observable "${s}" is not Hermitian (complex coefficients); its expectation would not be real`);
+      check(
+        s.minQubits <= circuit.numQubits,
+        `observable "${s}" acts on qubit ${s.minQubits - 1} but the circuit has ${circuit.numQubits} qubits`,
+        "QUBIT_OUT_OF_RANGE",
+      );
+      check(
+        s.isHermitian(),
+        `observable "${s}" is not Hermitian (complex coefficients); its expectation would not be real`,
+      );
     }
     const { program, matrix } = this.prepare(circuit, bindings);
     this.requireUnitary(program);
     const O = sums.length;
-    const flat = this.runBatch(program, matrix.values, matrix.batch, { kind: "expectation", observables: observableTerms(sums) });
+    const flat = this.runBatch(program, matrix.values, matrix.batch, {
+      kind: "expectation",
+      observables: observableTerms(sums),
+    });
     return Array.from({ length: matrix.batch }, (_, b) => Array.from(flat.subarray(b * O, (b + 1) * O)));
   }
 
-  probabilities(circuit: Circuit, bindings?: Bindings, options: { qubits?: readonly number[] } = {}): Float64Array[] {
+  probabilities(
+    circuit: Circuit,
+    bindings?: Bindings,
+    options: { qubits?: readonly number[] } = {},
+  ): Float64Array[] {
     const qubits = options.qubits;
-    if (qubits) for (const q of qubits) check(Number.isInteger(q) && q >= 0 && q < circuit.numQubits, `qubit ${q} is out of range for a ${circuit.numQubits}-qubit circuit`, "QUBIT_OUT_OF_RANGE");
+    if (qubits)
+      for (const q of qubits)
+        check(
+          Number.isInteger(q) && q >= 0 && q < circuit.numQubits,
+          `qubit ${q} is out of range for a ${circuit.numQubits}-qubit circuit`,
+          "QUBIT_OUT_OF_RANGE",
+        );
     const { program, matrix } = this.prepare(circuit, bindings, qubits ? 0 : 8);
     this.requireUnitary(program);
     const task: BatchTask = qubits ? { kind: "probabilities", qubits } : { kind: "probabilities" };
@@ -151,7 +195,11 @@ export class StateVectorSimulator implements Backend {
     const P = program.parameters.length;
     const out: Counts[] = [];
     for (let b = 0; b < matrix.batch; b++) {
-      out.push(program.terminalMeasurementsOnly ? this.sampleTerminal(program, matrix.values, b * P, shots) : this.sampleTrajectories(program, matrix.values, b * P, shots));
+      out.push(
+        program.terminalMeasurementsOnly
+          ? this.sampleTerminal(program, matrix.values, b * P, shots)
+          : this.sampleTrajectories(program, matrix.values, b * P, shots),
+      );
     }
     return out;
   }
@@ -164,7 +212,14 @@ export class StateVectorSimulator implements Backend {
   /** Checks memory before anything is allocated: the state in this precision plus `extraPerAmplitude` bytes per amplitude of output. */
   private prepare(circuit: Circuit, bindings: Bindings | undefined, extraPerAmplitude = 0) {
     const what = extraPerAmplitude > 0 ? "state vector (plus its results)" : "state vector";
-    checkStateMemory(circuit.numQubits, bytesPerAmplitude(this.precision) + extraPerAmplitude, this.maxMemoryBytes, what, 1, this.precision);
+    checkStateMemory(
+      circuit.numQubits,
+      bytesPerAmplitude(this.precision) + extraPerAmplitude,
+      this.maxMemoryBytes,
+      what,
+      1,
+      this.precision,
+    );
     let program = this.compiled.get(circuit);
     if (!program) {
       program = compile(circuit);
@@ -176,7 +231,10 @@ export class StateVectorSimulator implements Backend {
 
   private requireUnitary(program: Program): void {
     if (program.ops.some((o) => o.kind !== "gate" || o.condition))
-      throw new QforgeError("UNSUPPORTED", "this circuit measures, resets or branches on classical bits, so it has no single final state; use sample() with shots");
+      throw new QforgeError(
+        "UNSUPPORTED",
+        "this circuit measures, resets or branches on classical bits, so it has no single final state; use sample() with shots",
+      );
   }
 
   private runBatch(program: Program, values: Float64Array, batch: number, task: BatchTask): Float64Array {
@@ -199,7 +257,8 @@ export class StateVectorSimulator implements Backend {
     const bits = new Uint8Array(program.numClbits);
     for (let s = 0; s < shots; s++) {
       const u = this.rng.next() * acc;
-      let lo = 0, hi = cdf.length - 1;
+      let lo = 0,
+        hi = cdf.length - 1;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
         if (cdf[mid]! > u) hi = mid;

@@ -18,20 +18,33 @@ export function registerCircuitCommands(program: Command, print: (s: string) => 
       const amps: [number, number][] = [];
       for (let i = 0; i < s.length; i += 2) amps.push([s[i]!, s[i + 1]!]);
       if (o.json) print(JSON.stringify({ numQubits: c.numQubits, statevector: amps }));
-      else amps.forEach(([re, im], i) => print(`|${i.toString(2).padStart(c.numQubits, "0")}⟩  ${fmt(re)} ${im < 0 ? "-" : "+"} ${fmt(Math.abs(im))}i`));
+      else
+        amps.forEach(([re, im], i) =>
+          print(
+            `|${i.toString(2).padStart(c.numQubits, "0")}⟩  ${fmt(re)} ${im < 0 ? "-" : "+"} ${fmt(Math.abs(im))}i`,
+          ),
+        );
     });
 
   program
     .command("expval")
-    .description("print expectation values of Pauli observables, e.g. --observable \"0.5*Z0 Z1 + X2\"")
+    .description('print expectation values of Pauli observables, e.g. --observable "0.5*Z0 Z1 + X2"')
     .argument("<file>", "OpenQASM file")
     .option("--observable <text>", "a Pauli sum (repeatable)", collect, [])
     .option("--param <name=value>", "value of an input parameter (repeatable)", collect, [])
     .option("--json", "machine-readable output")
     .action((file: string, o: { observable: string[]; param: string[]; json?: boolean }) => {
-      if (o.observable.length === 0) throw new QforgeError("INVALID_ARGUMENT", "give at least one --observable, e.g. --observable \"Z0 Z1\"");
+      if (o.observable.length === 0)
+        throw new QforgeError(
+          "INVALID_ARGUMENT",
+          'give at least one --observable, e.g. --observable "Z0 Z1"',
+        );
       const c = loadCircuit(file).removeFinalMeasurements();
-      const e = new StateVectorSimulator(simulatorDefaults()).expectation(c, o.observable, parseParams(o.param))[0]!;
+      const e = new StateVectorSimulator(simulatorDefaults()).expectation(
+        c,
+        o.observable,
+        parseParams(o.param),
+      )[0]!;
       if (o.json) print(JSON.stringify({ expectations: e }));
       else o.observable.forEach((obs, k) => print(`⟨${obs}⟩ = ${e[k]}`));
     });
@@ -46,12 +59,19 @@ export function registerCircuitCommands(program: Command, print: (s: string) => 
     .option("--json", "machine-readable output")
     .action((file: string, o: { shots: number; seed: number; param: string[]; json?: boolean }) => {
       const c = loadCircuit(file);
-      const counts = new StateVectorSimulator({ ...simulatorDefaults(), seed: o.seed }).sample(c, o.shots, parseParams(o.param))[0]!;
+      const counts = new StateVectorSimulator({ ...simulatorDefaults(), seed: o.seed }).sample(
+        c,
+        o.shots,
+        parseParams(o.param),
+      )[0]!;
       if (o.json) print(JSON.stringify({ counts }));
       else {
         const rows = Object.entries(counts).sort((a, b) => b[1] - a[1]);
         const width = Math.max(...rows.map(([k]) => k.length));
-        for (const [k, v] of rows) print(`${k.padStart(width)}  ${String(v).padStart(String(o.shots).length)}  ${"█".repeat(Math.round((40 * v) / o.shots))}`);
+        for (const [k, v] of rows)
+          print(
+            `${k.padStart(width)}  ${String(v).padStart(String(o.shots).length)}  ${"█".repeat(Math.round((40 * v) / o.shots))}`,
+          );
       }
     });
 
@@ -60,7 +80,12 @@ export function registerCircuitCommands(program: Command, print: (s: string) => 
     .description("draw a circuit as Unicode text, or as SVG with --svg")
     .argument("<file>", "OpenQASM file")
     .option("--svg <out>", "write a standalone SVG file")
-    .option("--width <columns>", "wrap text drawings at this width", positiveInt("--width"), process.stdout.columns ?? 100)
+    .option(
+      "--width <columns>",
+      "wrap text drawings at this width",
+      positiveInt("--width"),
+      process.stdout.columns ?? 100,
+    )
     .option("--force", "overwrite an existing output file")
     .action((file: string, o: { svg?: string; width: number; force?: boolean }) => {
       const c = loadCircuit(file);
@@ -78,7 +103,8 @@ export function registerCircuitCommands(program: Command, print: (s: string) => 
     .option("--out <file>", "write to a file instead of standard output")
     .option("--force", "overwrite an existing output file")
     .action((file: string, o: { to: string; out?: string; force?: boolean }) => {
-      if (o.to !== "qasm2" && o.to !== "qasm3") throw new QforgeError("INVALID_ARGUMENT", `--to must be qasm2 or qasm3, got "${o.to}"`);
+      if (o.to !== "qasm2" && o.to !== "qasm3")
+        throw new QforgeError("INVALID_ARGUMENT", `--to must be qasm2 or qasm3, got "${o.to}"`);
       const c = loadCircuit(file);
       const text = o.to === "qasm2" ? toQasm2(c) : toQasm3(c);
       if (o.out) {

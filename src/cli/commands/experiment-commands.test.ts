@@ -21,12 +21,16 @@ async function cli(...argv: string[]) {
 /** Two noisy blobs in 3 features, labels cat/dog, and a split column: deterministic. */
 function blobs(n = 48): string {
   let s = 7;
-  const rand = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) - 0.5;
+  const rand = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31 - 0.5;
   const lines = ["a,b,c,label,part"];
   for (let i = 0; i < n; i++) {
     const dog = i % 2 === 1;
     const c = dog ? 1 : -1;
-    lines.push([c + rand(), c * 0.5 + rand(), rand(), dog ? "dog" : "cat", i % 4 === 3 ? "test" : "train"].map((v) => (typeof v === "number" ? v.toFixed(4) : v)).join(","));
+    lines.push(
+      [c + rand(), c * 0.5 + rand(), rand(), dog ? "dog" : "cat", i % 4 === 3 ? "test" : "train"]
+        .map((v) => (typeof v === "number" ? v.toFixed(4) : v))
+        .join(","),
+    );
   }
   return `${lines.join("\n")}\n`;
 }
@@ -76,8 +80,17 @@ describe("qforge experiment run", () => {
     expect(r.err).toContain("[1/3] vqc: training (at most 5 iterations)");
     expect(r.err).toMatch(/\[3\/3\] logistic_regression: done in [\d.]+ s, test accuracy/);
     const metrics = JSON.parse(readFileSync(at("runs", "blobs", "metrics.json"), "utf8"));
-    expect(metrics.data).toMatchObject({ rows: 48, features: 3, classes: ["cat", "dog"], train_rows: 36, test_rows: 12, split: 'given by the column "part"' });
-    const preds = readFileSync(at("runs", "blobs", "test-predictions.csv"), "utf8").trim().split("\n");
+    expect(metrics.data).toMatchObject({
+      rows: 48,
+      features: 3,
+      classes: ["cat", "dog"],
+      train_rows: 36,
+      test_rows: 12,
+      split: 'given by the column "part"',
+    });
+    const preds = readFileSync(at("runs", "blobs", "test-predictions.csv"), "utf8")
+      .trim()
+      .split("\n");
     expect(preds[0]).toBe("row,label,vqc,qsvc,logistic_regression");
     expect(preds[1]).toMatch(/^4,dog,(cat|dog),(cat|dog),(cat|dog)$/);
   });
@@ -87,11 +100,17 @@ describe("qforge experiment run", () => {
     expect(quiet.code).toBe(0);
     expect(quiet.err).toBe("");
     const written: string[] = [];
-    const code = await main(["experiment", "run", writeConfig("tty"), "--max-iterations", "3"], { out: () => {}, err: () => {}, progress: { isTTY: true, write: (s) => written.push(s) } });
+    const code = await main(["experiment", "run", writeConfig("tty"), "--max-iterations", "3"], {
+      out: () => {},
+      err: () => {},
+      progress: { isTTY: true, write: (s) => written.push(s) },
+    });
     expect(code).toBe(0);
     const text = written.join("");
     expect(text).toContain("\r\x1b[2K[1/3] vqc  training…");
-    expect(readFileSync(at("runs", "tty", "config.resolved.yaml"), "utf8")).toContain("budget:\n  max_iterations: 3\n");
+    expect(readFileSync(at("runs", "tty", "config.resolved.yaml"), "utf8")).toContain(
+      "budget:\n  max_iterations: 3\n",
+    );
     expect(text).toMatch(/\[1\/3\] vqc: done in [\d.]+ s, test accuracy \d\.\d{3}\n/);
   });
 
@@ -100,16 +119,22 @@ describe("qforge experiment run", () => {
     expect((await cli("experiment", "run", file, "--quiet")).code).toBe(0);
     const same = await cli("experiment", "run", file, "--quiet");
     expect(same.code).toBe(1);
-    expect(same.err).toContain(`${at("runs", "guarded")} already holds a previous run of this same config; pass --rerun (or --force) to replace it`);
+    expect(same.err).toContain(
+      `${at("runs", "guarded")} already holds a previous run of this same config; pass --rerun (or --force) to replace it`,
+    );
     expect((await cli("experiment", "run", file, "--quiet", "--rerun")).code).toBe(0);
 
     const other = writeConfig("guarded-other", "seed: 3\n", at("runs", "guarded"));
     const different = await cli("experiment", "run", other, "--quiet", "--rerun");
     expect(different.code).toBe(1);
-    expect(different.err).toContain('already holds a run of a different config (name "guarded"); --rerun only replaces a run of the same config; pass --force');
+    expect(different.err).toContain(
+      'already holds a run of a different config (name "guarded"); --rerun only replaces a run of the same config; pass --force',
+    );
     const forced = await cli("experiment", "run", other, "--quiet", "--force");
     expect(forced.code).toBe(0);
-    expect(JSON.parse(readFileSync(at("runs", "guarded", "metrics.json"), "utf8")).name).toBe("guarded-other");
+    expect(JSON.parse(readFileSync(at("runs", "guarded", "metrics.json"), "utf8")).name).toBe(
+      "guarded-other",
+    );
 
     mkdirSync(at("mine"));
     writeFileSync(at("mine", "notes.txt"), "my notes");
@@ -122,7 +147,10 @@ describe("qforge experiment run", () => {
 
   it("a bad config, a missing or unreadable CSV fail before any work, naming the problem", async () => {
     const bad = at("bad.yaml");
-    writeFileSync(bad, `name: bad\ndata: { csv: ${at("blobs.csv")} }\nmodels: [{ type: vqc, optimizer: { type: adam, learning_rate: -1 } }]\noutput: ${at("runs", "bad")}\n`);
+    writeFileSync(
+      bad,
+      `name: bad\ndata: { csv: ${at("blobs.csv")} }\nmodels: [{ type: vqc, optimizer: { type: adam, learning_rate: -1 } }]\noutput: ${at("runs", "bad")}\n`,
+    );
     const r1 = await cli("experiment", "run", bad);
     expect(r1.code).toBe(1);
     expect(r1.err).toContain("models[0].optimizer.learning_rate: expected a positive number, got -1");
@@ -144,7 +172,10 @@ describe("qforge experiment run", () => {
     expect(r4.code).toBe(1);
     expect(r4.err).toContain("no such file");
 
-    writeFileSync(at("wide.yaml"), `name: wide\ndata: { csv: bundled:breast_cancer }\nmodels: [vqc]\noutput: ${at("runs", "wide")}\n`);
+    writeFileSync(
+      at("wide.yaml"),
+      `name: wide\ndata: { csv: bundled:breast_cancer }\nmodels: [vqc]\noutput: ${at("runs", "wide")}\n`,
+    );
     const r5 = await cli("experiment", "run", at("wide.yaml"));
     expect(r5.code).toBe(1);
     expect(r5.err).toContain("models[0]: 30 features after preprocessing would need 30 qubits");
@@ -166,15 +197,30 @@ describe("qforge experiment run", () => {
     expect(metrics.interrupted).toBe(true);
     expect(metrics.models.map((m: { name: string }) => m.name)).toEqual(["vqc"]);
     expect(metrics.not_run).toEqual(["qsvc", "logistic_regression"]);
-    expect(readFileSync(at("runs", "stopped", "report.html"), "utf8")).toContain("The run was stopped early. Not run: qsvc, logistic_regression.");
+    expect(readFileSync(at("runs", "stopped", "report.html"), "utf8")).toContain(
+      "The run was stopped early. Not run: qsvc, logistic_regression.",
+    );
     expect(process.listenerCount("SIGINT")).toBe(0);
   });
 
   it("a real SIGINT to a running qforge process stops it cleanly", async () => {
     const config = at("signal.yaml");
     const vqcs = Array.from({ length: 6 }, (_, i) => `  - { type: vqc, name: v${i}, seed: ${i} }`).join("\n");
-    writeFileSync(config, `name: signal\ndata: { csv: bundled:iris }\nmodels:\n${vqcs}\nbaselines: none\nreport: { decision_boundary: false }\noutput: ${at("runs", "signal")}\n`);
-    const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", `import { main } from "./src/cli/main.ts"; process.exitCode = await main(${JSON.stringify(["experiment", "run", config])});`], { stdio: ["ignore", "pipe", "pipe"] });
+    writeFileSync(
+      config,
+      `name: signal\ndata: { csv: bundled:iris }\nmodels:\n${vqcs}\nbaselines: none\nreport: { decision_boundary: false }\noutput: ${at("runs", "signal")}\n`,
+    );
+    const child = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "--input-type=module",
+        "-e",
+        `import { main } from "./src/cli/main.ts"; process.exitCode = await main(${JSON.stringify(["experiment", "run", config])});`,
+      ],
+      { stdio: ["ignore", "pipe", "pipe"] },
+    );
     setTimeout(() => child.kill("SIGKILL"), 50_000).unref(); // never leave it running if something goes wrong
     let stderr = "";
     let sent = false;
@@ -195,11 +241,16 @@ describe("qforge experiment run", () => {
 describe("qforge predict", () => {
   it("reproduces the run's test predictions (text labels, probabilities) and refuses to overwrite --out", async () => {
     const run = at("runs", "blobs");
-    if (!existsSync(join(run, "metrics.json"))) expect((await cli("experiment", "run", writeConfig("blobs"), "--quiet")).code).toBe(0);
+    if (!existsSync(join(run, "metrics.json")))
+      expect((await cli("experiment", "run", writeConfig("blobs"), "--quiet")).code).toBe(0);
     const all = readFileSync(at("blobs.csv"), "utf8").trim().split("\n");
     const testRows = all.filter((l, i) => i === 0 || l.endsWith(",test"));
     writeFileSync(at("test-rows.csv"), `${testRows.join("\n")}\n`);
-    const expected = readFileSync(join(run, "test-predictions.csv"), "utf8").trim().split("\n").slice(1).map((l) => l.split(","));
+    const expected = readFileSync(join(run, "test-predictions.csv"), "utf8")
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((l) => l.split(","));
     for (const [k, model] of ["vqc", "qsvc", "logistic_regression"].entries()) {
       const r = await cli("predict", join(run, `model-${model}.json`), at("test-rows.csv"));
       expect(r.code).toBe(0);
@@ -218,7 +269,8 @@ describe("qforge predict", () => {
 
   it("names missing feature columns and bad model files", async () => {
     const run = at("runs", "blobs");
-    if (!existsSync(join(run, "metrics.json"))) expect((await cli("experiment", "run", writeConfig("blobs"), "--quiet")).code).toBe(0);
+    if (!existsSync(join(run, "metrics.json")))
+      expect((await cli("experiment", "run", writeConfig("blobs"), "--quiet")).code).toBe(0);
     writeFileSync(at("narrow.csv"), "a,b\n1,2\n");
     const r = await cli("predict", join(run, "model-vqc.json"), at("narrow.csv"));
     expect(r.code).toBe(1);
@@ -233,12 +285,30 @@ describe("qforge predict", () => {
 describe("qforge kernel", () => {
   const csv = "x0,x1,x2,y\n0.1,0.5,1.2,0\n0.7,0.2,2.9,1\n1.5,1.1,0.3,0\n";
   writeFileSync(at("points.csv"), csv);
-  const X = [[0.1, 0.5, 1.2], [0.7, 0.2, 2.9], [1.5, 1.1, 0.3]];
+  const X = [
+    [0.1, 0.5, 1.2],
+    [0.7, 0.2, 2.9],
+    [1.5, 1.1, 0.3],
+  ];
 
   it("--json prints the fidelity kernel of the raw features", async () => {
-    const r = await cli("kernel", at("points.csv"), "--feature-map", "zz", "--reps", "2", "--entanglement", "linear", "--target", "y", "--json");
+    const r = await cli(
+      "kernel",
+      at("points.csv"),
+      "--feature-map",
+      "zz",
+      "--reps",
+      "2",
+      "--entanglement",
+      "linear",
+      "--target",
+      "y",
+      "--json",
+    );
     expect(r.code).toBe(0);
-    const expected = new FidelityQuantumKernel(new ZZFeatureMap(3, { reps: 2, entanglement: "linear" })).evaluate(X);
+    const expected = new FidelityQuantumKernel(
+      new ZZFeatureMap(3, { reps: 2, entanglement: "linear" }),
+    ).evaluate(X);
     expect(JSON.parse(r.out)).toEqual({ matrix: expected });
   });
 
@@ -254,7 +324,9 @@ describe("qforge kernel", () => {
     const r = await cli("kernel", at("points.csv"), "--target", "y", "--reps", "0", "--entanglement", "ring");
     expect(r.code).toBe(1);
     expect(r.err).toContain("--reps: expected a number ≥ 1, got 0");
-    expect(r.err).toContain('--entanglement: expected one of full, linear, reverse_linear, circular, pairwise, sca, got "ring"');
+    expect(r.err).toContain(
+      '--entanglement: expected one of full, linear, reverse_linear, circular, pairwise, sca, got "ring"',
+    );
     const r2 = await cli("kernel", at("points.csv"), "--feature-map", "angle", "--reps", "2");
     expect(r2.err).toContain("--reps: does not apply to --feature-map angle");
     const r3 = await cli("kernel", at("points.csv"), "--target", "z");

@@ -17,12 +17,38 @@ export const CHART_CONFIG = {
 export const FAMILY_COLORS = { quantum: "#8a3ffc", classical: "#1192e8" } as const;
 
 /** A categorical palette for model names. */
-export const CATEGORY_COLORS = ["#6929c4", "#1192e8", "#005d5d", "#9f1853", "#fa4d56", "#570408", "#198038", "#002d9c", "#ee538b", "#b28600"];
+export const CATEGORY_COLORS = [
+  "#6929c4",
+  "#1192e8",
+  "#005d5d",
+  "#9f1853",
+  "#fa4d56",
+  "#570408",
+  "#198038",
+  "#002d9c",
+  "#ee538b",
+  "#b28600",
+];
 
 /** A categorical palette for classes (distinct from the family colours). */
-export const CLASS_COLORS = ["#ff832b", "#009d9a", "#a56eff", "#fa4d56", "#198038", "#002d9c", "#ee538b", "#b28600", "#570408", "#8a3800"];
+export const CLASS_COLORS = [
+  "#ff832b",
+  "#009d9a",
+  "#a56eff",
+  "#fa4d56",
+  "#198038",
+  "#002d9c",
+  "#ee538b",
+  "#b28600",
+  "#570408",
+  "#8a3800",
+];
 
 /** Adds the shared config and the schema URL to a spec. */
 export function withConfig(spec: Record<string, unknown>): TopLevelSpec {
-  return { $schema: "https://vega.github.io/schema/vega-lite/v6.json", config: CHART_CONFIG, ...spec } as TopLevelSpec;
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    config: CHART_CONFIG,
+    ...spec,
+  } as TopLevelSpec;
 }

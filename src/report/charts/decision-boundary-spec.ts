@@ -11,7 +11,12 @@ import { CLASS_COLORS, withConfig } from "./chart-config.js";
  * decisionBoundarySpec("qsvc", boundary, ["benign", "malignant", …], ["malignant", "benign"]);
  * ```
  */
-export function decisionBoundarySpec(name: string, plane: ReportBoundary, outputs: readonly (string | number)[], classNames?: readonly string[]): TopLevelSpec {
+export function decisionBoundarySpec(
+  name: string,
+  plane: ReportBoundary,
+  outputs: readonly (string | number)[],
+  classNames?: readonly string[],
+): TopLevelSpec {
   const categorical = classNames !== undefined;
   const cells = plane.cells.map((c, i) => ({ ...c, value: outputs[i] }));
   const field = categorical ? "class" : "value";
@@ -19,7 +24,12 @@ export function decisionBoundarySpec(name: string, plane: ReportBoundary, output
   const targets = plane.points.map((p) => Number(p.value));
   const color = categorical
     ? { field, type: "nominal", title: "class", scale: { domain: [...classNames], range: CLASS_COLORS } }
-    : { field, type: "quantitative", title: "target", scale: { scheme: "viridis", domain: [Math.min(...targets), Math.max(...targets)], clamp: true } };
+    : {
+        field,
+        type: "quantitative",
+        title: "target",
+        scale: { scheme: "viridis", domain: [Math.min(...targets), Math.max(...targets)], clamp: true },
+      };
   return withConfig({
     title: name,
     width: 260,

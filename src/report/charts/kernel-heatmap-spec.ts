@@ -9,7 +9,11 @@ import { withConfig } from "./chart-config.js";
  * kernelHeatmapSpec("qsvc", [[1, 0.2], [0.2, 1]], "2 training samples, ordered by class (malignant, then benign)");
  * ```
  */
-export function kernelHeatmapSpec(name: string, matrix: readonly (readonly number[])[], subtitle: string): TopLevelSpec {
+export function kernelHeatmapSpec(
+  name: string,
+  matrix: readonly (readonly number[])[],
+  subtitle: string,
+): TopLevelSpec {
   const values = matrix.flatMap((row, i) => row.map((k, j) => ({ i, j, k })));
   return withConfig({
     title: { text: `${name}: kernel matrix`, subtitle },
@@ -20,7 +24,12 @@ export function kernelHeatmapSpec(name: string, matrix: readonly (readonly numbe
     encoding: {
       x: { field: "j", type: "ordinal", axis: null },
       y: { field: "i", type: "ordinal", axis: null },
-      color: { field: "k", type: "quantitative", title: "k(x, x′)", scale: { scheme: "viridis", domain: [0, 1] } },
+      color: {
+        field: "k",
+        type: "quantitative",
+        title: "k(x, x′)",
+        scale: { scheme: "viridis", domain: [0, 1] },
+      },
     },
   });
 }

@@ -9,7 +9,10 @@ import { FAMILY_COLORS, withConfig } from "./chart-config.js";
  * metricBarsSpec([{ name: "qsvc", family: "quantum", value: 0.95 }], "test accuracy");
  * ```
  */
-export function metricBarsSpec(rows: readonly { name: string; family: "quantum" | "classical"; value: number }[], title: string): TopLevelSpec {
+export function metricBarsSpec(
+  rows: readonly { name: string; family: "quantum" | "classical"; value: number }[],
+  title: string,
+): TopLevelSpec {
   const values = rows.map((r) => ({ ...r, label: r.value.toFixed(3) }));
   const lo = Math.min(0, ...rows.map((r) => r.value));
   return withConfig({
@@ -19,13 +22,26 @@ export function metricBarsSpec(rows: readonly { name: string; family: "quantum" 
     data: { values },
     encoding: {
       y: { field: "name", type: "nominal", sort: null, title: null },
-      x: { field: "value", type: "quantitative", title, scale: { domain: [lo, Math.max(1, ...rows.map((r) => r.value))] } },
+      x: {
+        field: "value",
+        type: "quantitative",
+        title,
+        scale: { domain: [lo, Math.max(1, ...rows.map((r) => r.value))] },
+      },
     },
     layer: [
       {
         mark: { type: "bar", cornerRadiusEnd: 2 },
         encoding: {
-          color: { field: "family", type: "nominal", title: "family", scale: { domain: ["quantum", "classical"], range: [FAMILY_COLORS.quantum, FAMILY_COLORS.classical] } },
+          color: {
+            field: "family",
+            type: "nominal",
+            title: "family",
+            scale: {
+              domain: ["quantum", "classical"],
+              range: [FAMILY_COLORS.quantum, FAMILY_COLORS.classical],
+            },
+          },
         },
       },
       { mark: { type: "text", align: "left", dx: 4, fontSize: 11 }, encoding: { text: { field: "label" } } },

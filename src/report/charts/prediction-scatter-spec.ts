@@ -9,7 +9,12 @@ import { FAMILY_COLORS, withConfig } from "./chart-config.js";
  * predictionScatterSpec("vqr", "quantum", [151, 75], [140, 90]);
  * ```
  */
-export function predictionScatterSpec(name: string, family: "quantum" | "classical", actual: readonly number[], predicted: readonly number[]): TopLevelSpec {
+export function predictionScatterSpec(
+  name: string,
+  family: "quantum" | "classical",
+  actual: readonly number[],
+  predicted: readonly number[],
+): TopLevelSpec {
   const lo = Math.min(...actual, ...predicted);
   const hi = Math.max(...actual, ...predicted);
   return withConfig({

@@ -9,8 +9,12 @@ import { CATEGORY_COLORS, withConfig } from "./chart-config.js";
  * rocCurveSpec([{ name: "qsvc", fpr: [0, 0.1, 1], tpr: [0, 0.9, 1], auc: 0.94 }]);
  * ```
  */
-export function rocCurveSpec(curves: readonly { name: string; fpr: readonly number[]; tpr: readonly number[]; auc: number }[]): TopLevelSpec {
-  const values = curves.flatMap((c) => c.fpr.map((f, i) => ({ model: `${c.name} (AUC ${c.auc.toFixed(3)})`, fpr: f, tpr: c.tpr[i], order: i })));
+export function rocCurveSpec(
+  curves: readonly { name: string; fpr: readonly number[]; tpr: readonly number[]; auc: number }[],
+): TopLevelSpec {
+  const values = curves.flatMap((c) =>
+    c.fpr.map((f, i) => ({ model: `${c.name} (AUC ${c.auc.toFixed(3)})`, fpr: f, tpr: c.tpr[i], order: i })),
+  );
   return withConfig({
     title: "ROC curves (test set)",
     width: 320,

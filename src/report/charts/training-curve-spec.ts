@@ -9,8 +9,14 @@ import { CATEGORY_COLORS, withConfig } from "./chart-config.js";
  * trainingCurveSpec([{ name: "vqc", values: [0.69, 0.52, 0.31] }], "cross-entropy");
  * ```
  */
-export function trainingCurveSpec(curves: readonly { name: string; values: readonly number[] }[], yTitle: string, title = "Training curve"): TopLevelSpec {
-  const values = curves.flatMap((c) => c.values.map((v, i) => ({ model: c.name, iteration: i + 1, value: v })));
+export function trainingCurveSpec(
+  curves: readonly { name: string; values: readonly number[] }[],
+  yTitle: string,
+  title = "Training curve",
+): TopLevelSpec {
+  const values = curves.flatMap((c) =>
+    c.values.map((v, i) => ({ model: c.name, iteration: i + 1, value: v })),
+  );
   return withConfig({
     title,
     width: 420,

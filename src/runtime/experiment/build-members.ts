@@ -71,18 +71,30 @@ export interface Member {
  * const members = buildMembers(config, { task: "classification", features: 30, trainRows: 398, numClasses: 2 });
  * ```
  */
-export function buildMembers(config: ExperimentConfig, shape: { task: Task; features: number; trainRows: number; numClasses: number }): Member[] {
-  const cap = (n: number) => (config.budget.max_iterations === null ? n : Math.min(n, config.budget.max_iterations));
+export function buildMembers(
+  config: ExperimentConfig,
+  shape: { task: Task; features: number; trainRows: number; numClasses: number },
+): Member[] {
+  const cap = (n: number) =>
+    config.budget.max_iterations === null ? n : Math.min(n, config.budget.max_iterations);
   return [
     ...config.models.map((m, i) => quantumMember(m, `models[${i}]`, shape, cap)),
     ...config.baselines.map((b, i) => classicalMember(b, `baselines[${i}]`, shape, config.seed)),
   ];
 }
 
-function quantumMember(m: ModelSpec, path: string, shape: { task: Task; features: number; trainRows: number; numClasses: number }, cap: (n: number) => number): Member {
+function quantumMember(
+  m: ModelSpec,
+  path: string,
+  shape: { task: Task; features: number; trainRows: number; numClasses: number },
+  cap: (n: number) => number,
+): Member {
   const qubits = preprocessedWidth(m.preprocess, shape.features, shape.trainRows, `${path}.preprocess`);
   if (qubits > MAX_EXPERIMENT_QUBITS)
-    throw new QforgeError("INVALID_ARGUMENT", `${path}: ${qubits} features after preprocessing would need ${qubits} qubits; at most ${MAX_EXPERIMENT_QUBITS} can be simulated here. Add { pca: N } to its preprocess (e.g. { pca: 8 })`);
+    throw new QforgeError(
+      "INVALID_ARGUMENT",
+      `${path}: ${qubits} features after preprocessing would need ${qubits} qubits; at most ${MAX_EXPERIMENT_QUBITS} can be simulated here. Add { pca: N } to its preprocess (e.g. { pca: 8 })`,
+    );
   const at = <T>(field: string, make: () => T): T => {
     try {
       return make();
@@ -97,14 +109,28 @@ function quantumMember(m: ModelSpec, path: string, shape: { task: Task; features
 
   if (m.type === "qsvc" || m.type === "qsvr") {
     const k = m.kernel;
-    const kernelAnsatz = k.type === "trainable" ? at("kernel.ansatz", () => buildAnsatz(k.ansatz, qubits)!) : undefined;
+    const kernelAnsatz =
+      k.type === "trainable" ? at("kernel.ansatz", () => buildAnsatz(k.ansatz, qubits)!) : undefined;
     if (k.type === "trainable" && shape.numClasses !== 2)
-      throw new QforgeError("INVALID_ARGUMENT", `${path}.kernel: kernel-target alignment needs two classes; this data has ${shape.numClasses}`);
+      throw new QforgeError(
+        "INVALID_ARGUMENT",
+        `${path}.kernel: kernel-target alignment needs two classes; this data has ${shape.numClasses}`,
+      );
     const makeKernel = (): QuantumKernel =>
-      k.type === "fidelity" ? new FidelityQuantumKernel(featureMap) : k.type === "projected" ? new ProjectedQuantumKernel(featureMap, { gamma: k.gamma }) : new TrainableFidelityQuantumKernel(featureMap, kernelAnsatz!);
-    const makeSvm = (kernel: QuantumKernel) => (m.type === "qsvc" ? new QSVC({ kernel, C: m.C }) : new QSVR({ kernel, C: m.C, epsilon: m.epsilon }));
+      k.type === "fidelity"
+        ? new FidelityQuantumKernel(featureMap)
+        : k.type === "projected"
+          ? new ProjectedQuantumKernel(featureMap, { gamma: k.gamma })
+          : new TrainableFidelityQuantumKernel(featureMap, kernelAnsatz!);
+    const makeSvm = (kernel: QuantumKernel) =>
+      m.type === "qsvc" ? new QSVC({ kernel, C: m.C }) : new QSVR({ kernel, C: m.C, epsilon: m.epsilon });
     const alignIterations = k.type === "trainable" ? cap(k.max_iterations) : null;
-    const kernelText = k.type === "fidelity" ? "fidelity kernel" : k.type === "projected" ? `projected kernel (gamma ${k.gamma})` : `trainable fidelity kernel (${describeAnsatz(k.ansatz)} before the map, fitted by kernel-target alignment, ≤ ${alignIterations} COBYLA iterations)`;
+    const kernelText =
+      k.type === "fidelity"
+        ? "fidelity kernel"
+        : k.type === "projected"
+          ? `projected kernel (gamma ${k.gamma})`
+          : `trainable fidelity kernel (${describeAnsatz(k.ansatz)} before the map, fitted by kernel-target alignment, ≤ ${alignIterations} COBYLA iterations)`;
     return {
       name: m.name,
       family: "quantum",
@@ -136,25 +162,48 @@ function quantumMember(m: ModelSpec, path: string, shape: { task: Task; features
         const svm = makeSvm(kernel);
         svm.fit(Xt, y);
         const pipeline = new Pipeline([...pre, svm] as [...Transformer[], Estimator]);
-        return { pipeline, ...(alignmentHistory ? { alignmentHistory } : {}), ...(svm.trainingKernel ? { trainingKernel: svm.trainingKernel } : {}) };
+        return {
+          pipeline,
+          ...(alignmentHistory ? { alignmentHistory } : {}),
+          ...(svm.trainingKernel ? { trainingKernel: svm.trainingKernel } : {}),
+        };
       },
     };
   }
 
   const ansatzSpec = m.type === "data_reuploading" ? undefined : m.ansatz;
-  const ansatz: Ansatz | undefined = ansatzSpec ? at("ansatz", () => buildAnsatz(ansatzSpec, qubits)) : undefined;
+  const ansatz: Ansatz | undefined = ansatzSpec
+    ? at("ansatz", () => buildAnsatz(ansatzSpec, qubits))
+    : undefined;
   const maxIterations = cap(m.optimizer.max_iterations);
-  const optimizer = { type: m.optimizer.type === "nelder_mead" ? ("nelder-mead" as const) : m.optimizer.type, ...(m.optimizer.learning_rate === undefined ? {} : { learningRate: m.optimizer.learning_rate }) };
+  const optimizer = {
+    type: m.optimizer.type === "nelder_mead" ? ("nelder-mead" as const) : m.optimizer.type,
+    ...(m.optimizer.learning_rate === undefined ? {} : { learningRate: m.optimizer.learning_rate }),
+  };
   const circuit = ansatz ? featureMap.circuit.compose(ansatz.circuit) : featureMap.circuit;
-  const weights = ansatz ? ansatz.numWeights : (featureMap as FeatureMap & Partial<Ansatz>).numWeights ?? 0;
+  const weights = ansatz ? ansatz.numWeights : ((featureMap as FeatureMap & Partial<Ansatz>).numWeights ?? 0);
   if (m.type !== "vqr" && shape.task === "classification") {
-    const readoutQubits = (ansatz as { readoutQubits?: readonly number[] } | undefined)?.readoutQubits?.length ?? qubits;
+    const readoutQubits =
+      (ansatz as { readoutQubits?: readonly number[] } | undefined)?.readoutQubits?.length ?? qubits;
     if (m.readout === "parity" && shape.numClasses !== 2)
-      throw new QforgeError("INVALID_ARGUMENT", `${path}.readout: the parity readout is for two classes; this data has ${shape.numClasses} (use expectation)`);
+      throw new QforgeError(
+        "INVALID_ARGUMENT",
+        `${path}.readout: the parity readout is for two classes; this data has ${shape.numClasses} (use expectation)`,
+      );
     if (m.readout === "expectation" && shape.numClasses > 2 && readoutQubits < shape.numClasses)
-      throw new QforgeError("INVALID_ARGUMENT", `${path}: ${shape.numClasses} classes need ${shape.numClasses} readout qubits but the model reads ${readoutQubits}${ansatzSpec?.type === "qcnn" ? " (raise ansatz.num_readout)" : " (use more qubits)"}`);
+      throw new QforgeError(
+        "INVALID_ARGUMENT",
+        `${path}: ${shape.numClasses} classes need ${shape.numClasses} readout qubits but the model reads ${readoutQubits}${ansatzSpec?.type === "qcnn" ? " (raise ansatz.num_readout)" : " (use more qubits)"}`,
+      );
   }
-  const common = { featureMap, ...(ansatz ? { ansatz } : {}), optimizer, maxIterations, seed: m.seed, initScale: m.init_scale };
+  const common = {
+    featureMap,
+    ...(ansatz ? { ansatz } : {}),
+    optimizer,
+    maxIterations,
+    seed: m.seed,
+    initScale: m.init_scale,
+  };
   const optimizerText = `${m.optimizer.type === "lbfgs" ? "L-BFGS" : m.optimizer.type}${m.optimizer.learning_rate === undefined ? "" : ` (learning rate ${m.optimizer.learning_rate})`}, ≤ ${maxIterations} iterations`;
   return {
     name: m.name,
@@ -172,14 +221,22 @@ function quantumMember(m: ModelSpec, path: string, shape: { task: Task; features
     maxIterations,
     lossName: m.type === "vqr" ? "mean squared error (standardized target)" : "cross-entropy",
     fit(X, y, onStep) {
-      const model = m.type === "vqr" ? new VQR({ ...common, readoutQubit: m.readout_qubit, onStep }) : new VQC({ ...common, readout: m.readout, onStep });
+      const model =
+        m.type === "vqr"
+          ? new VQR({ ...common, readoutQubit: m.readout_qubit, onStep })
+          : new VQC({ ...common, readout: m.readout, onStep });
       const pipeline = new Pipeline([...transformers(), model] as [...Transformer[], Estimator]).fit(X, y);
       return { pipeline, lossHistory: [...model.lossHistory] };
     },
   };
 }
 
-function classicalMember(b: BaselineSpec, path: string, shape: { task: Task; features: number; trainRows: number }, seed: number): Member {
+function classicalMember(
+  b: BaselineSpec,
+  path: string,
+  shape: { task: Task; features: number; trainRows: number },
+  seed: number,
+): Member {
   preprocessedWidth(b.preprocess, shape.features, shape.trainRows, `${path}.preprocess`);
   let make: () => Estimator;
   let description: string;
@@ -193,7 +250,13 @@ function classicalMember(b: BaselineSpec, path: string, shape: { task: Task; fea
       description = `logistic regression (C ${b.C})`;
       break;
     case "mlp": {
-      const options = { hiddenLayerSizes: b.hidden_layer_sizes, alpha: b.alpha, learningRate: b.learning_rate, maxIter: b.max_iterations, seed };
+      const options = {
+        hiddenLayerSizes: b.hidden_layer_sizes,
+        alpha: b.alpha,
+        learningRate: b.learning_rate,
+        maxIter: b.max_iterations,
+        seed,
+      };
       make = () => (shape.task === "classification" ? new MLPClassifier(options) : new MLPRegressor(options));
       description = `multi-layer perceptron (hidden ${b.hidden_layer_sizes.join("×")}, Adam, ≤ ${b.max_iterations} epochs)`;
       break;
@@ -221,7 +284,12 @@ function classicalMember(b: BaselineSpec, path: string, shape: { task: Task; fea
     maxIterations: null,
     lossName: null,
     fit(X, y) {
-      return { pipeline: new Pipeline([...buildPreprocessing(b.preprocess), make()] as [...Transformer[], Estimator]).fit(X, y) };
+      return {
+        pipeline: new Pipeline([...buildPreprocessing(b.preprocess), make()] as [
+          ...Transformer[],
+          Estimator,
+        ]).fit(X, y),
+      };
     },
   };
 }

@@ -25,15 +25,30 @@ import type { AnsatzSpec, FeatureMapSpec } from "./experiment-config-schema.js";
 export function buildFeatureMap(spec: FeatureMapSpec, numQubits: number): FeatureMap {
   switch (spec.type) {
     case "zz":
-      return new ZZFeatureMap(numQubits, { reps: spec.reps, entanglement: spec.entanglement, alpha: spec.alpha, bandwidth: spec.bandwidth });
+      return new ZZFeatureMap(numQubits, {
+        reps: spec.reps,
+        entanglement: spec.entanglement,
+        alpha: spec.alpha,
+        bandwidth: spec.bandwidth,
+      });
     case "z":
       return new ZFeatureMap(numQubits, { reps: spec.reps, alpha: spec.alpha, bandwidth: spec.bandwidth });
     case "pauli":
-      return new PauliFeatureMap(numQubits, { paulis: spec.paulis.map((p) => p.toUpperCase()), reps: spec.reps, entanglement: spec.entanglement, alpha: spec.alpha, bandwidth: spec.bandwidth });
+      return new PauliFeatureMap(numQubits, {
+        paulis: spec.paulis.map((p) => p.toUpperCase()),
+        reps: spec.reps,
+        entanglement: spec.entanglement,
+        alpha: spec.alpha,
+        bandwidth: spec.bandwidth,
+      });
     case "angle":
       return new AngleEmbedding(numQubits, { rotation: spec.rotation });
     case "iqp":
-      return new IQPEmbedding(numQubits, { reps: spec.reps, pattern: spec.entanglement, bandwidth: spec.bandwidth });
+      return new IQPEmbedding(numQubits, {
+        reps: spec.reps,
+        pattern: spec.entanglement,
+        bandwidth: spec.bandwidth,
+      });
     case "data_reuploading":
       return new DataReuploadingLayers(numQubits, { layers: spec.layers });
   }

@@ -38,24 +38,47 @@ describe("bundled example configs on a reduced budget", () => {
       expect(m.fit_seconds).toBeGreaterThanOrEqual(0);
     }
     const qsvc = metrics.models[0]!;
-    expect(qsvc).toMatchObject({ family: "quantum", qubits: 10, circuit_depth: 37, gate_counts: { h: 20, p: 38, cx: 36 }, shots: null });
-    expect(metrics.models[1]).toMatchObject({ name: "vqc", qubits: 4, trainable_weights: 16, iterations: 20 });
+    expect(qsvc).toMatchObject({
+      family: "quantum",
+      qubits: 10,
+      circuit_depth: 37,
+      gate_counts: { h: 20, p: 38, cx: 36 },
+      shots: null,
+    });
+    expect(metrics.models[1]).toMatchObject({
+      name: "vqc",
+      qubits: 4,
+      trainable_weights: 16,
+      iterations: 20,
+    });
     expect(metrics.models[2]).toMatchObject({ family: "classical", qubits: null, circuit_depth: null });
     expect(metrics.comparison.winner).toBe("classical");
     expect(metrics.interrupted).toBe(false);
-    expect(readdirSync(output).sort()).toEqual(
-      ["config.resolved.yaml", "metrics.json", "model-logistic_regression.json", "model-mlp.json", "model-qsvc.json", "model-svc_rbf.json", "model-vqc.json", "report.html", "test-predictions.csv"],
-    );
+    expect(readdirSync(output).sort()).toEqual([
+      "config.resolved.yaml",
+      "metrics.json",
+      "model-logistic_regression.json",
+      "model-mlp.json",
+      "model-qsvc.json",
+      "model-svc_rbf.json",
+      "model-vqc.json",
+      "report.html",
+      "test-predictions.csv",
+    ]);
     expect(result.reportPath).toBe(join(output, "report.html"));
     const html = readFileSync(join(output, "report.html"), "utf8");
-    for (const id of ["result", "circuits", "training", "confusion", "roc", "kernels", "boundary"]) expect(html).toContain(`<section id="${id}">`);
+    for (const id of ["result", "circuits", "training", "confusion", "roc", "kernels", "boundary"])
+      expect(html).toContain(`<section id="${id}">`);
     expect(html).toContain(metrics.comparison.sentence.replace(/'/g, "&#39;"));
     expect(html).not.toMatch(/<script|src="https?:|href="https?:/);
   });
 
   it("breast cancer: the saved models predict exactly the run's test predictions", async () => {
     const { output } = await (breastCancer ??= quickRun("breast-cancer"));
-    const table = readCsvTable(readFileSync(join(output, "test-predictions.csv"), "utf8"), "test-predictions.csv");
+    const table = readCsvTable(
+      readFileSync(join(output, "test-predictions.csv"), "utf8"),
+      "test-predictions.csv",
+    );
     const source = readCsvTable(readFileSync("datasets/breast_cancer.csv", "utf8"), "breast_cancer.csv");
     const rows = table.rows.map((r) => source.rows[Number(r.fields[0]) - 1]!.fields);
     const dataFile = join(output, "..", "bc-test-rows.csv");
@@ -63,7 +86,11 @@ describe("bundled example configs on a reduced budget", () => {
     for (const model of ["qsvc", "vqc", "svc_rbf", "mlp"]) {
       const column = table.header.indexOf(model);
       const { csv, score } = predictCsv(join(output, `model-${model}.json`), dataFile);
-      const predicted = csv.trim().split("\n").slice(1).map((l) => l.split(",")[0]);
+      const predicted = csv
+        .trim()
+        .split("\n")
+        .slice(1)
+        .map((l) => l.split(",")[0]);
       expect(predicted).toEqual(table.rows.map((r) => r.fields[column]));
       expect(score?.metric).toBe("accuracy");
     }
@@ -77,9 +104,12 @@ describe("bundled example configs on a reduced budget", () => {
     expect(a.test("vqc").accuracy).toBeGreaterThanOrEqual(0.85);
     expect(a.test("qsvc").accuracy).toBeGreaterThanOrEqual(0.9);
     expect(a.test("vqc").roc_auc).toBeGreaterThanOrEqual(0.95);
-    const withoutTimes = (m: ExperimentMetrics) => JSON.parse(JSON.stringify(m, (k, v) => (k.endsWith("_seconds") ? undefined : v)));
+    const withoutTimes = (m: ExperimentMetrics) =>
+      JSON.parse(JSON.stringify(m, (k, v) => (k.endsWith("_seconds") ? undefined : v)));
     expect(withoutTimes(b.metrics)).toEqual(withoutTimes(a.metrics));
-    expect(readFileSync(join(b.output, "test-predictions.csv"), "utf8")).toBe(readFileSync(join(a.output, "test-predictions.csv"), "utf8"));
+    expect(readFileSync(join(b.output, "test-predictions.csv"), "utf8")).toBe(
+      readFileSync(join(a.output, "test-predictions.csv"), "utf8"),
+    );
   });
 
   it("diabetes: VQR and projected-kernel QSVR reach R² ≥ 0.35", async () => {

@@ -9,7 +9,10 @@ export interface ConfigIssue {
 
 /** `models[1].optimizer.learning_rate` from ["models", 1, "optimizer", "learning_rate"]. */
 export function formatPath(path: readonly PropertyKey[]): string {
-  return path.map((p, i) => (typeof p === "number" ? `[${p}]` : `${i === 0 ? "" : "."}${String(p)}`)).join("") || "(top level)";
+  return (
+    path.map((p, i) => (typeof p === "number" ? `[${p}]` : `${i === 0 ? "" : "."}${String(p)}`)).join("") ||
+    "(top level)"
+  );
 }
 
 /**
@@ -38,40 +41,70 @@ function describe(issue: Issue, known: ReadonlySet<string>): ConfigIssue[] {
   const got = "input" in issue && issue.input !== undefined ? `, got ${show(issue.input)}` : "";
   // A message the schema wrote itself (zod's own start with "Invalid", "Too small", …) says it best.
   const own = !/^(Invalid|Too (small|big)|Unrecognized|Expected)/.test(issue.message);
-  if (own && issue.code !== "invalid_union" && issue.code !== "custom") return [{ path, message: `${issue.message}${Array.isArray(issue.input) ? "" : got}` }];
+  if (own && issue.code !== "invalid_union" && issue.code !== "custom")
+    return [{ path, message: `${issue.message}${Array.isArray(issue.input) ? "" : got}` }];
   switch (issue.code) {
     case "invalid_type":
       if (issue.input === undefined) return [{ path, message: "missing (this field is required)" }];
       return [{ path, message: `expected ${typeWord(issue.expected)}${got}` }];
     case "too_small": {
       if (issue.origin === "array" || issue.origin === "set")
-        return [{ path, message: `needs at least ${issue.minimum} ${Number(issue.minimum) === 1 ? "entry" : "entries"}` }];
+        return [
+          {
+            path,
+            message: `needs at least ${issue.minimum} ${Number(issue.minimum) === 1 ? "entry" : "entries"}`,
+          },
+        ];
       if (issue.origin === "string") return [{ path, message: `must not be empty` }];
       const min = Number(issue.minimum);
-      const what = min === 0 && !issue.inclusive ? "a positive number" : `a number ${issue.inclusive ? "≥" : ">"} ${min}`;
+      const what =
+        min === 0 && !issue.inclusive
+          ? "a positive number"
+          : `a number ${issue.inclusive ? "≥" : ">"} ${min}`;
       return [{ path, message: `expected ${what}${got}` }];
     }
     case "too_big": {
-      if (issue.origin === "array" || issue.origin === "set") return [{ path, message: `takes at most ${issue.maximum} entries` }];
-      return [{ path, message: `expected a number ${issue.inclusive ? "≤" : "<"} ${Number(issue.maximum)}${got}` }];
+      if (issue.origin === "array" || issue.origin === "set")
+        return [{ path, message: `takes at most ${issue.maximum} entries` }];
+      return [
+        { path, message: `expected a number ${issue.inclusive ? "≤" : "<"} ${Number(issue.maximum)}${got}` },
+      ];
     }
     case "invalid_value":
-      return [{ path, message: issue.values.length === 1 ? `expected ${show(issue.values[0])}${got}` : `expected one of ${issue.values.map((v) => String(v)).join(", ")}${got}` }];
+      return [
+        {
+          path,
+          message:
+            issue.values.length === 1
+              ? `expected ${show(issue.values[0])}${got}`
+              : `expected one of ${issue.values.map((v) => String(v)).join(", ")}${got}`,
+        },
+      ];
     case "unrecognized_keys":
       return issue.keys.map((k) => ({ path: [...path, k], message: `unknown field${suggest(k, known)}` }));
     case "invalid_union": {
       const disc = issue as unknown as { discriminator?: string; options?: unknown[]; note?: string };
       if (disc.note === "No matching discriminator" && disc.options) {
         const input = issue.input as Record<string, unknown> | undefined;
-        const value = input !== null && typeof input === "object" && disc.discriminator ? input[disc.discriminator] : input;
+        const value =
+          input !== null && typeof input === "object" && disc.discriminator
+            ? input[disc.discriminator]
+            : input;
         const gotDisc = value === undefined ? " (missing)" : `, got ${show(value)}`;
         return [{ path, message: `expected one of ${disc.options.map(String).join(", ")}${gotDisc}` }];
       }
       // A union of different shapes (a name or a list, say): when exactly one branch accepted the shape of the
       // input, its own, deeper problems are the useful ones.
-      const shaped = issue.errors.filter((branch) => !branch.some((b) => b.path.length === 0 && (b.code === "invalid_type" || b.code === "invalid_value")));
+      const shaped = issue.errors.filter(
+        (branch) =>
+          !branch.some(
+            (b) => b.path.length === 0 && (b.code === "invalid_type" || b.code === "invalid_value"),
+          ),
+      );
       if (shaped.length === 1)
-        return shaped[0]!.flatMap((b) => describe({ ...(b as Issue), path: [...issue.path, ...b.path] }, known));
+        return shaped[0]!.flatMap((b) =>
+          describe({ ...(b as Issue), path: [...issue.path, ...b.path] }, known),
+        );
       return [{ path, message: `${issue.message}${got}` }];
     }
     case "custom":

@@ -54,7 +54,8 @@ export function evaluateModel(
 ): Evaluation {
   const part = (X: number[][], y: number[]) => {
     const pred = model.predict(X);
-    if (task === "regression") return { pred, metrics: { r2: r2(y, pred), mse: mse(y, pred), mae: mae(y, pred) }, scores: undefined };
+    if (task === "regression")
+      return { pred, metrics: { r2: r2(y, pred), mse: mse(y, pred), mae: mae(y, pred) }, scores: undefined };
     const binary = classes.length === 2;
     const scores = scoresOf(model, X, binary);
     const options = binary ? { posLabel: classes[1]! } : { average: "macro" as const };

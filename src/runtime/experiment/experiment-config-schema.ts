@@ -63,11 +63,13 @@ const PI_TEXT = /^\s*(-)?\s*(\d*\.?\d+)?\s*\*?\s*pi\s*(?:\/\s*(\d*\.?\d+))?\s*$/
 
 /** A number, or a multiple of π written as text: "pi", "-pi", "2pi", "pi/2", "0.5*pi". */
 const ANGLE_ERROR = "expected a number (or pi, -pi, 2pi, pi/2)";
-const angleValue = z.union([z.number(), z.string().regex(PI_TEXT, { error: ANGLE_ERROR })], { error: ANGLE_ERROR }).transform((v) => {
-  if (typeof v === "number") return v;
-  const m = PI_TEXT.exec(v)!;
-  return ((m[1] ? -1 : 1) * Number(m[2] ?? 1) * Math.PI) / Number(m[3] ?? 1);
-});
+const angleValue = z
+  .union([z.number(), z.string().regex(PI_TEXT, { error: ANGLE_ERROR })], { error: ANGLE_ERROR })
+  .transform((v) => {
+    if (typeof v === "number") return v;
+    const m = PI_TEXT.exec(v)!;
+    return ((m[1] ? -1 : 1) * Number(m[2] ?? 1) * Math.PI) / Number(m[3] ?? 1);
+  });
 
 const positive = () => z.number().positive();
 const count = (min = 1) => z.number().int().min(min);
@@ -95,7 +97,10 @@ export const featureMapSchema = typed(
     }),
     z.strictObject({
       type: z.literal("pauli"),
-      paulis: z.array(z.string().regex(/^[IXYZ]+$/i, { error: "expected a Pauli word such as Z, ZZ or XY" })).min(1).default(["Z", "ZZ"]),
+      paulis: z
+        .array(z.string().regex(/^[IXYZ]+$/i, { error: "expected a Pauli word such as Z, ZZ or XY" }))
+        .min(1)
+        .default(["Z", "ZZ"]),
       reps: count().default(2),
       entanglement: entanglement.default("full"),
       alpha: positive().default(2),
@@ -114,10 +119,22 @@ export const featureMapSchema = typed(
 
 export const ansatzSchema = typed(
   z.discriminatedUnion("type", [
-    z.strictObject({ type: z.literal("real_amplitudes"), reps: count().default(3), entanglement: entanglement.default("reverse_linear") }),
-    z.strictObject({ type: z.literal("efficient_su2"), reps: count().default(3), entanglement: entanglement.default("reverse_linear") }),
+    z.strictObject({
+      type: z.literal("real_amplitudes"),
+      reps: count().default(3),
+      entanglement: entanglement.default("reverse_linear"),
+    }),
+    z.strictObject({
+      type: z.literal("efficient_su2"),
+      reps: count().default(3),
+      entanglement: entanglement.default("reverse_linear"),
+    }),
     z.strictObject({ type: z.literal("strongly_entangling"), layers: count().default(2) }),
-    z.strictObject({ type: z.literal("qcnn"), num_readout: count().default(1), share_weights: z.boolean().default(false) }),
+    z.strictObject({
+      type: z.literal("qcnn"),
+      num_readout: count().default(1),
+      share_weights: z.boolean().default(false),
+    }),
     z.strictObject({ type: z.literal("none") }),
   ]),
 );
@@ -214,11 +231,23 @@ const modelSchema = typed(
   ]),
 );
 
-const gammaSchema = z.union([z.enum(["scale", "auto"]), positive()], { error: 'expected "scale", "auto" or a positive number' });
+const gammaSchema = z.union([z.enum(["scale", "auto"]), positive()], {
+  error: 'expected "scale", "auto" or a positive number',
+});
 const baselineSchema = typed(
   z.discriminatedUnion("type", [
-    z.strictObject({ type: z.literal("svc_rbf"), ...memberCommon, C: positive().default(1), gamma: gammaSchema.default("scale") }),
-    z.strictObject({ type: z.literal("logistic_regression"), ...memberCommon, C: positive().default(1), max_iterations: count().default(1000) }),
+    z.strictObject({
+      type: z.literal("svc_rbf"),
+      ...memberCommon,
+      C: positive().default(1),
+      gamma: gammaSchema.default("scale"),
+    }),
+    z.strictObject({
+      type: z.literal("logistic_regression"),
+      ...memberCommon,
+      C: positive().default(1),
+      max_iterations: count().default(1000),
+    }),
     z.strictObject({
       type: z.literal("mlp"),
       ...memberCommon,
@@ -249,20 +278,42 @@ const splitSchema = z
   .superRefine((s, ctx) => {
     if (s.column !== undefined) {
       for (const k of ["test_size", "stratify"] as const)
-        if (s[k] !== undefined) ctx.addIssue({ code: "custom", path: [k], message: "not used with a split column; give either column or test_size/stratify" });
+        if (s[k] !== undefined)
+          ctx.addIssue({
+            code: "custom",
+            path: [k],
+            message: "not used with a split column; give either column or test_size/stratify",
+          });
     } else {
       for (const k of ["train", "test"] as const)
-        if (s[k] !== undefined) ctx.addIssue({ code: "custom", path: [k], message: "only used with a split column (split: { column: NAME })" });
+        if (s[k] !== undefined)
+          ctx.addIssue({
+            code: "custom",
+            path: [k],
+            message: "only used with a split column (split: { column: NAME })",
+          });
       if (s.test_size !== undefined && s.test_size >= 1 && !Number.isInteger(s.test_size))
-        ctx.addIssue({ code: "custom", path: ["test_size"], message: `expected a share between 0 and 1 or a whole number of rows, got ${s.test_size}` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["test_size"],
+          message: `expected a share between 0 and 1 or a whole number of rows, got ${s.test_size}`,
+        });
     }
   });
 
 const dataSchema = z.strictObject({
   csv: z.string().min(1, { error: "expected a CSV path or bundled:NAME" }),
   target: z.string().min(1).default("target"),
-  features: z.union([z.literal("all"), z.array(z.string().min(1)).min(1)], { error: 'expected "all" or a list of column names' }).default("all"),
-  classes: z.union([z.literal("all"), z.array(z.union([z.number(), z.string()])).min(2)], { error: 'expected "all" or a list of at least two class labels' }).default("all"),
+  features: z
+    .union([z.literal("all"), z.array(z.string().min(1)).min(1)], {
+      error: 'expected "all" or a list of column names',
+    })
+    .default("all"),
+  classes: z
+    .union([z.literal("all"), z.array(z.union([z.number(), z.string()])).min(2)], {
+      error: 'expected "all" or a list of at least two class labels',
+    })
+    .default("all"),
   split: splitSchema.prefault({}),
 });
 
@@ -284,8 +335,14 @@ export const experimentConfigSchema = z.strictObject({
   seed: z.number().int().default(0),
   data: dataSchema,
   preprocess: preprocessSchema.prefault(["standard", { minmax: [0, "pi"] }]),
-  models: z.array(modelSchema).min(1, { error: "needs at least one model (qsvc, qsvr, vqc, vqr, qcnn, data_reuploading)" }),
-  baselines: z.union([z.literal("none").transform(() => []), z.array(baselineSchema)], { error: "expected a list of baselines or none" }).optional(),
+  models: z
+    .array(modelSchema)
+    .min(1, { error: "needs at least one model (qsvc, qsvr, vqc, vqr, qcnn, data_reuploading)" }),
+  baselines: z
+    .union([z.literal("none").transform(() => []), z.array(baselineSchema)], {
+      error: "expected a list of baselines or none",
+    })
+    .optional(),
   budget: budgetSchema.prefault({}),
   report: reportSchema.prefault({}),
   output: z.string().min(1).optional(),
@@ -303,10 +360,54 @@ export type OptimizerConfig = z.output<typeof optimizerSchema>;
 
 /** Every field name the schema knows, for "did you mean" hints on unknown fields. */
 export const KNOWN_CONFIG_FIELDS: ReadonlySet<string> = new Set([
-  "name", "description", "seed", "data", "csv", "target", "features", "classes", "split", "test_size", "stratify",
-  "column", "train", "test", "preprocess", "pca", "minmax", "standard", "models", "type", "feature_map", "kernel",
-  "C", "epsilon", "gamma", "ansatz", "max_iterations", "optimizer", "learning_rate", "readout", "readout_qubit",
-  "init_scale", "reps", "entanglement", "alpha", "bandwidth", "paulis", "rotation", "layers", "num_readout",
-  "share_weights", "baselines", "hidden_layer_sizes", "budget", "max_train_samples", "report", "decision_boundary",
-  "boundary_grid", "kernel_samples", "output",
+  "name",
+  "description",
+  "seed",
+  "data",
+  "csv",
+  "target",
+  "features",
+  "classes",
+  "split",
+  "test_size",
+  "stratify",
+  "column",
+  "train",
+  "test",
+  "preprocess",
+  "pca",
+  "minmax",
+  "standard",
+  "models",
+  "type",
+  "feature_map",
+  "kernel",
+  "C",
+  "epsilon",
+  "gamma",
+  "ansatz",
+  "max_iterations",
+  "optimizer",
+  "learning_rate",
+  "readout",
+  "readout_qubit",
+  "init_scale",
+  "reps",
+  "entanglement",
+  "alpha",
+  "bandwidth",
+  "paulis",
+  "rotation",
+  "layers",
+  "num_readout",
+  "share_weights",
+  "baselines",
+  "hidden_layer_sizes",
+  "budget",
+  "max_train_samples",
+  "report",
+  "decision_boundary",
+  "boundary_grid",
+  "kernel_samples",
+  "output",
 ]);

@@ -67,7 +67,13 @@ export interface ExperimentMetrics {
  * const metrics = experimentMetrics(config, "classification", data, finished, []);
  * ```
  */
-export function experimentMetrics(config: ExperimentConfig, task: Task, data: ExperimentData, finished: readonly FinishedModel[], notRun: readonly string[]): ExperimentMetrics {
+export function experimentMetrics(
+  config: ExperimentConfig,
+  task: Task,
+  data: ExperimentData,
+  finished: readonly FinishedModel[],
+  notRun: readonly string[],
+): ExperimentMetrics {
   const primary = TASK_METRICS[task][0]!;
   const models = finished.map((f): ModelMetrics => {
     const c = f.member.circuit;

@@ -29,7 +29,9 @@ export function experimentReportData(
   const ytrain = data.train.map((i) => data.y[i]!);
   const ytest = data.test.map((i) => data.y[i]!);
   const models = finished.map((f): ReportModel => {
-    const m = f.member, e = f.evaluation, c = m.circuit;
+    const m = f.member,
+      e = f.evaluation,
+      c = m.circuit;
     const curve = f.fit.lossHistory?.length
       ? { label: m.lossName ?? "loss", values: f.fit.lossHistory }
       : f.fit.alignmentHistory?.length
@@ -52,7 +54,9 @@ export function experimentReportData(
       ...(curve ? { curve } : {}),
       ...(e.confusion && classNames ? { confusion: { labels: classNames, matrix: e.confusion } } : {}),
       ...(e.roc ? { roc: e.roc } : {}),
-      ...(f.fit.trainingKernel ? { kernel: kernelSample(f.fit.trainingKernel, ytrain, task, config.report.kernel_samples, name) } : {}),
+      ...(f.fit.trainingKernel
+        ? { kernel: kernelSample(f.fit.trainingKernel, ytrain, task, config.report.kernel_samples, name) }
+        : {}),
       ...(f.boundary ? { boundary: task === "classification" ? f.boundary.map(name) : f.boundary } : {}),
       ...(task === "regression" ? { predictions: { actual: ytest, predicted: e.testPredictions } } : {}),
     };
@@ -82,7 +86,9 @@ export function experimentReportData(
             xTitle: plane.xTitle,
             yTitle: plane.yTitle,
             cells: plane.cells,
-            points: plane.project(Xtest).map(([x, y], k) => ({ x, y, value: task === "classification" ? name(ytest[k]!) : ytest[k]! })),
+            points: plane
+              .project(Xtest)
+              .map(([x, y], k) => ({ x, y, value: task === "classification" ? name(ytest[k]!) : ytest[k]! })),
           },
         }
       : {}),

@@ -18,11 +18,18 @@ import { numericColumns, readCsvTable } from "./read-csv-table.js";
 export function kernelMatrixFromCsv(path: string, featureMap: FeatureMapSpec, target?: string): number[][] {
   const table = readCsvTable(readTextFile(path), path);
   if (target !== undefined && !table.header.includes(target))
-    throw new QforgeError("INVALID_DATA", `${path} has no target column "${target}"; its columns are: ${table.header.join(", ")}`);
+    throw new QforgeError(
+      "INVALID_DATA",
+      `${path} has no target column "${target}"; its columns are: ${table.header.join(", ")}`,
+    );
   const features = table.header.filter((h) => h !== target);
-  if (features.length === 0) throw new QforgeError("INVALID_DATA", `${path} has no feature columns besides the target`);
+  if (features.length === 0)
+    throw new QforgeError("INVALID_DATA", `${path} has no feature columns besides the target`);
   if (features.length > MAX_EXPERIMENT_QUBITS)
-    throw new QforgeError("INVALID_DATA", `${path} has ${features.length} feature columns, which would need ${features.length} qubits; at most ${MAX_EXPERIMENT_QUBITS} are simulated here (reduce the features first, e.g. with PCA)`);
+    throw new QforgeError(
+      "INVALID_DATA",
+      `${path} has ${features.length} feature columns, which would need ${features.length} qubits; at most ${MAX_EXPERIMENT_QUBITS} are simulated here (reduce the features first, e.g. with PCA)`,
+    );
   const X = numericColumns(table, features);
   return new FidelityQuantumKernel(buildFeatureMap(featureMap, features.length)).evaluate(X);
 }

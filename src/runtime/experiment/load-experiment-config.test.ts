@@ -20,7 +20,13 @@ describe("experiment config: defaults", () => {
     const c = parseExperimentConfig(minimal);
     expect(c.seed).toBe(0);
     expect(c.output).toBe("runs/demo");
-    expect(c.data).toEqual({ csv: "bundled:iris", target: "target", features: "all", classes: "all", split: { test_size: 0.3, stratify: true } });
+    expect(c.data).toEqual({
+      csv: "bundled:iris",
+      target: "target",
+      features: "all",
+      classes: "all",
+      split: { test_size: 0.3, stratify: true },
+    });
     expect(c.preprocess).toEqual(["standard", { minmax: [0, Math.PI] }]);
     expect(c.models[0]).toMatchObject({
       type: "vqc",
@@ -38,8 +44,16 @@ describe("experiment config: defaults", () => {
   });
 
   it("reads JSON as well", () => {
-    const c = parseExperimentConfig('{ "name": "j", "data": { "csv": "bundled:iris" }, "models": [{ "type": "qsvc", "C": 2 }] }', "j.json");
-    expect(c.models[0]).toMatchObject({ type: "qsvc", C: 2, feature_map: { type: "zz" }, kernel: { type: "fidelity" } });
+    const c = parseExperimentConfig(
+      '{ "name": "j", "data": { "csv": "bundled:iris" }, "models": [{ "type": "qsvc", "C": 2 }] }',
+      "j.json",
+    );
+    expect(c.models[0]).toMatchObject({
+      type: "qsvc",
+      C: 2,
+      feature_map: { type: "zz" },
+      kernel: { type: "fidelity" },
+    });
   });
 
   it("regression configs get regression baselines and no stratification", () => {
@@ -61,7 +75,10 @@ models:
 baselines: none
 `);
     expect(c.models.map((m) => m.name)).toEqual(["vqc", "vqc-2", "qsvc", "vqc-3"]);
-    expect(c.models[0]).toMatchObject({ optimizer: { type: "adam", learning_rate: 0.05 }, feature_map: { type: "zz", reps: 2, entanglement: "full", alpha: 2, bandwidth: 1 } });
+    expect(c.models[0]).toMatchObject({
+      optimizer: { type: "adam", learning_rate: 0.05 },
+      feature_map: { type: "zz", reps: 2, entanglement: "full", alpha: 2, bandwidth: 1 },
+    });
     expect(c.models[1]).toMatchObject({ optimizer: { type: "sgd", learning_rate: 0.1 } });
     expect(c.models[2]).toMatchObject({ kernel: { type: "projected", gamma: 1 } });
     expect(c.models[3]).toMatchObject({ ansatz: { type: "none" } });
@@ -102,37 +119,69 @@ baselines: [ridgee]
     expect(msg).toContain("seed: expected a whole number, got 1.5");
     expect(msg).toContain('data.splt: unknown field (did you mean "split"?)');
     expect(msg).toContain("data.split.test_size: expected a positive number, got -1");
-    expect(msg).toContain('preprocess[1]: expected standard, minmax, { pca: N } or { minmax: [low, high] }, got "foo"');
+    expect(msg).toContain(
+      'preprocess[1]: expected standard, minmax, { pca: N } or { minmax: [low, high] }, got "foo"',
+    );
     expect(msg).toContain("preprocess[2].pca: expected a number ≥ 1, got 0");
     expect(msg).toContain('preprocess[3].minmax[1]: expected a number (or pi, -pi, 2pi, pi/2), got "tau"');
     expect(msg).toContain("models[0].optimizer.learning_rate: expected a positive number, got -0.1");
-    expect(msg).toContain('models[1].feature_map.type: expected one of zz, z, pauli, angle, iqp, data_reuploading, got "zzz"');
-    expect(msg).toContain('models[2].type: expected one of qsvc, qsvr, vqc, vqr, qcnn, data_reuploading, got "qsvx"');
+    expect(msg).toContain(
+      'models[1].feature_map.type: expected one of zz, z, pauli, angle, iqp, data_reuploading, got "zzz"',
+    );
+    expect(msg).toContain(
+      'models[2].type: expected one of qsvc, qsvr, vqc, vqr, qcnn, data_reuploading, got "qsvx"',
+    );
     expect(msg).toContain("models[3].ansatz.reps: expected a number ≥ 1, got 0");
-    expect(msg).toContain('baselines[0].type: expected one of svc_rbf, logistic_regression, mlp, ridge, svr_rbf, got "ridgee"');
+    expect(msg).toContain(
+      'baselines[0].type: expected one of svc_rbf, logistic_regression, mlp, ridge, svr_rbf, got "ridgee"',
+    );
   });
 
   it("names missing required fields", () => {
     expect(problems("seed: 1\n")).toMatch(/name: missing[\s\S]*data: missing[\s\S]*models: missing/);
-    expect(problems("name: x\ndata: {}\nmodels: []\n")).toMatch(/data\.csv: missing[\s\S]*models: needs at least one model/);
+    expect(problems("name: x\ndata: {}\nmodels: []\n")).toMatch(
+      /data\.csv: missing[\s\S]*models: needs at least one model/,
+    );
   });
 
   it("checks rules across fields", () => {
-    expect(problems("name: x\ndata: { csv: a.csv }\nmodels: [qsvc, vqr]\n")).toContain("models[1].type: vqr is a regressor but models[0] (qsvc) is a classifier");
-    expect(problems("name: x\ndata: { csv: a.csv }\nmodels: [vqc]\nbaselines: [ridge]\n")).toContain("baselines[0].type: ridge is for regression");
-    expect(problems("name: x\ndata: { csv: a.csv }\nmodels: [{ type: vqc, optimizer: { type: lbfgs, learning_rate: 0.1 } }]\n")).toContain(
-      "models[0].optimizer.learning_rate: only adam and sgd use a learning rate",
+    expect(problems("name: x\ndata: { csv: a.csv }\nmodels: [qsvc, vqr]\n")).toContain(
+      "models[1].type: vqr is a regressor but models[0] (qsvc) is a classifier",
     );
-    expect(problems("name: x\ndata: { csv: a.csv }\nmodels: [{ type: vqc, name: a }, { type: qsvc, name: a }]\n")).toContain('models[1].name: the name "a" is already used by models[0]');
-    expect(problems("name: x\ndata: { csv: a.csv, split: { column: s, test_size: 0.2 } }\nmodels: [vqc]\n")).toContain("data.split.test_size: not used with a split column");
-    expect(problems("name: x\ndata: { csv: a.csv, split: { stratify: true } }\nmodels: [vqr]\n")).toContain("data.split.stratify: stratifying needs class labels");
-    expect(problems("name: x\ndata: { csv: a.csv }\nmodels: [{ type: qsvr, kernel: trainable }]\n")).toContain("models[0].kernel.type: a trainable kernel is fitted by kernel-target alignment");
-    expect(problems("name: x\ndata: { csv: a.csv }\nmodels: [{ type: vqc, feature_map: data_reuploading, ansatz: real_amplitudes }]\n")).toContain("models[0].ansatz: a data_reuploading feature map carries its own weights");
-    expect(problems("name: a b\ndata: { csv: a.csv }\nmodels: [vqc]\n")).toContain("name: expected a name of letters, digits");
+    expect(problems("name: x\ndata: { csv: a.csv }\nmodels: [vqc]\nbaselines: [ridge]\n")).toContain(
+      "baselines[0].type: ridge is for regression",
+    );
+    expect(
+      problems(
+        "name: x\ndata: { csv: a.csv }\nmodels: [{ type: vqc, optimizer: { type: lbfgs, learning_rate: 0.1 } }]\n",
+      ),
+    ).toContain("models[0].optimizer.learning_rate: only adam and sgd use a learning rate");
+    expect(
+      problems("name: x\ndata: { csv: a.csv }\nmodels: [{ type: vqc, name: a }, { type: qsvc, name: a }]\n"),
+    ).toContain('models[1].name: the name "a" is already used by models[0]');
+    expect(
+      problems("name: x\ndata: { csv: a.csv, split: { column: s, test_size: 0.2 } }\nmodels: [vqc]\n"),
+    ).toContain("data.split.test_size: not used with a split column");
+    expect(problems("name: x\ndata: { csv: a.csv, split: { stratify: true } }\nmodels: [vqr]\n")).toContain(
+      "data.split.stratify: stratifying needs class labels",
+    );
+    expect(
+      problems("name: x\ndata: { csv: a.csv }\nmodels: [{ type: qsvr, kernel: trainable }]\n"),
+    ).toContain("models[0].kernel.type: a trainable kernel is fitted by kernel-target alignment");
+    expect(
+      problems(
+        "name: x\ndata: { csv: a.csv }\nmodels: [{ type: vqc, feature_map: data_reuploading, ansatz: real_amplitudes }]\n",
+      ),
+    ).toContain("models[0].ansatz: a data_reuploading feature map carries its own weights");
+    expect(problems("name: a b\ndata: { csv: a.csv }\nmodels: [vqc]\n")).toContain(
+      "name: expected a name of letters, digits",
+    );
   });
 
   it("names YAML syntax errors with their line and refuses a non-mapping", () => {
-    expect(problems("name: x\nmodels: [vqc\n")).toMatch(/bad\.yaml is not valid YAML or JSON \(line \d+, column \d+\)/);
+    expect(problems("name: x\nmodels: [vqc\n")).toMatch(
+      /bad\.yaml is not valid YAML or JSON \(line \d+, column \d+\)/,
+    );
     expect(problems("[1, 2]")).toContain("bad.yaml must hold a mapping of fields");
     expect(problems("name: x\nname: y\n")).toMatch(/not valid YAML/);
   });

@@ -22,12 +22,18 @@ export function parseExperimentConfig(text: string, source = "config"): Experime
   } catch (e) {
     if (e instanceof YAMLParseError) {
       const where = e.linePos?.[0] ? ` (line ${e.linePos[0].line}, column ${e.linePos[0].col})` : "";
-      throw new QforgeError("PARSE_ERROR", `${source} is not valid YAML or JSON${where}: ${e.message.split("\n")[0]!.replace(/:\s*$/, "")}`);
+      throw new QforgeError(
+        "PARSE_ERROR",
+        `${source} is not valid YAML or JSON${where}: ${e.message.split("\n")[0]!.replace(/:\s*$/, "")}`,
+      );
     }
     throw e;
   }
   if (raw === null || typeof raw !== "object" || Array.isArray(raw))
-    throw new QforgeError("INVALID_ARGUMENT", `${source} must hold a mapping of fields (name, data, models, …), not ${raw === null ? "nothing" : Array.isArray(raw) ? "a list" : typeof raw}`);
+    throw new QforgeError(
+      "INVALID_ARGUMENT",
+      `${source} must hold a mapping of fields (name, data, models, …), not ${raw === null ? "nothing" : Array.isArray(raw) ? "a list" : typeof raw}`,
+    );
   const parsed = experimentConfigSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) throw configError(source, configIssuesFromZod(parsed.error, KNOWN_CONFIG_FIELDS));
   const resolved = resolveExperimentConfig(parsed.data);

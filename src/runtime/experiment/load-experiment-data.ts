@@ -1,5 +1,11 @@
 import { QforgeError } from "../../util/errors.js";
-import { DATASET_INFO, DATASET_NAMES, type DatasetName, parseCsv, trainTestSplitIndices } from "../../ml/index.js";
+import {
+  DATASET_INFO,
+  DATASET_NAMES,
+  type DatasetName,
+  parseCsv,
+  trainTestSplitIndices,
+} from "../../ml/index.js";
 import { loadDataset } from "../datasets-node.js";
 import { readTextFile } from "../files.js";
 import { columnIndex, readCsvTable } from "./read-csv-table.js";
@@ -53,11 +59,19 @@ export function loadExperimentData(config: ExperimentConfig, task: Task): Experi
   if (d.csv.startsWith(BUNDLED)) {
     const name = d.csv.slice(BUNDLED.length);
     if (!(DATASET_NAMES as readonly string[]).includes(name))
-      throw fieldError("data.csv", `unknown bundled dataset "${name}"; the bundled datasets are: ${DATASET_NAMES.map((n) => BUNDLED + n).join(", ")}`);
-    if (splitColumn !== undefined) throw fieldError("data.split.column", `bundled datasets have no split column; use { test_size: 0.3 }`);
+      throw fieldError(
+        "data.csv",
+        `unknown bundled dataset "${name}"; the bundled datasets are: ${DATASET_NAMES.map((n) => BUNDLED + n).join(", ")}`,
+      );
+    if (splitColumn !== undefined)
+      throw fieldError("data.split.column", `bundled datasets have no split column; use { test_size: 0.3 }`);
     const ds = loadDataset(name as DatasetName);
-    if (d.target !== "target") throw fieldError("data.target", `bundled datasets name their target "target", got "${d.target}"`);
-    const keep = d.features === "all" ? ds.featureNames.map((_, j) => j) : d.features.map((f) => featureColumn(ds.featureNames, f, d.csv));
+    if (d.target !== "target")
+      throw fieldError("data.target", `bundled datasets name their target "target", got "${d.target}"`);
+    const keep =
+      d.features === "all"
+        ? ds.featureNames.map((_, j) => j)
+        : d.features.map((f) => featureColumn(ds.featureNames, f, d.csv));
     X = ds.X.map((r) => keep.map((j) => r[j]!));
     y = ds.y;
     featureNames = keep.map((j) => ds.featureNames[j]!);
@@ -71,10 +85,13 @@ export function loadExperimentData(config: ExperimentConfig, task: Task): Experi
       const j = columnIndex(table, splitColumn, "split column");
       splitValues = table.rows.map((r) => r.fields[j]!.trim());
     }
-    const features = d.features === "all" ? table.header.filter((h) => h !== d.target && h !== splitColumn) : d.features;
+    const features =
+      d.features === "all" ? table.header.filter((h) => h !== d.target && h !== splitColumn) : d.features;
     for (const f of features) {
-      if (f === d.target) throw fieldError("data.features", `"${f}" is the target column; it cannot also be a feature`);
-      if (f === splitColumn) throw fieldError("data.features", `"${f}" is the split column; it cannot also be a feature`);
+      if (f === d.target)
+        throw fieldError("data.features", `"${f}" is the target column; it cannot also be a feature`);
+      if (f === splitColumn)
+        throw fieldError("data.features", `"${f}" is the split column; it cannot also be a feature`);
     }
     let parsed;
     try {
@@ -87,7 +104,10 @@ export function loadExperimentData(config: ExperimentConfig, task: Task): Experi
     description = `${d.csv}: ${X.length} rows, ${featureNames.length} feature columns, target "${d.target}"`;
     if (parsed.classes !== undefined) {
       if (task === "regression")
-        throw fieldError("data.target", `the target column "${d.target}" holds text labels (${parsed.classes.slice(0, 5).join(", ")}…); regression needs numbers`);
+        throw fieldError(
+          "data.target",
+          `the target column "${d.target}" holds text labels (${parsed.classes.slice(0, 5).join(", ")}…); regression needs numbers`,
+        );
       parsed.classes.forEach((label, k) => labelNames.set(k, label));
       textLabels = parsed.classes;
     }
@@ -98,12 +118,19 @@ export function loadExperimentData(config: ExperimentConfig, task: Task): Experi
   if (task === "classification") {
     classes = [...new Set(y)].sort((a, b) => a - b);
     if (classes.some((c) => !Number.isInteger(c)) || classes.length > MAX_CLASSES)
-      throw fieldError("data.target", `the target column "${d.target}" holds ${classes.length} different values${classes.some((c) => !Number.isInteger(c)) ? ", not all whole numbers" : ""}; classifiers need class labels (use qsvr or vqr for a numeric target)`);
+      throw fieldError(
+        "data.target",
+        `the target column "${d.target}" holds ${classes.length} different values${classes.some((c) => !Number.isInteger(c)) ? ", not all whole numbers" : ""}; classifiers need class labels (use qsvr or vqr for a numeric target)`,
+      );
     for (const c of classes) if (!labelNames.has(c)) labelNames.set(c, String(c));
     if (d.classes !== "all") {
       const wanted = d.classes.map((w) => {
         const hit = classes.find((c) => c === w || labelNames.get(c) === String(w));
-        if (hit === undefined) throw fieldError("data.classes", `no rows have class ${JSON.stringify(w)}; the target holds: ${classes.map((c) => labelNames.get(c)).join(", ")}`);
+        if (hit === undefined)
+          throw fieldError(
+            "data.classes",
+            `no rows have class ${JSON.stringify(w)}; the target holds: ${classes.map((c) => labelNames.get(c)).join(", ")}`,
+          );
         return hit;
       });
       const keep = new Set(wanted);
@@ -113,11 +140,29 @@ export function loadExperimentData(config: ExperimentConfig, task: Task): Experi
       if (splitValues) splitValues = rowIds.map((i) => splitValues![i]!);
       classes = [...keep].sort((a, b) => a - b);
     }
-    if (classes.length < 2) throw fieldError("data.target", `the target column "${d.target}" holds only one class; a classifier needs at least two`);
+    if (classes.length < 2)
+      throw fieldError(
+        "data.target",
+        `the target column "${d.target}" holds only one class; a classifier needs at least two`,
+      );
   }
 
   const { train, test, splitText } = splitRows(config, y, task, splitValues);
-  return { source: d.csv, description, X, y, rowIds, featureNames, targetName: d.target, classes, labelNames, textLabels, train, test, splitText };
+  return {
+    source: d.csv,
+    description,
+    X,
+    y,
+    rowIds,
+    featureNames,
+    targetName: d.target,
+    classes,
+    labelNames,
+    textLabels,
+    train,
+    test,
+    splitText,
+  };
 }
 
 function splitRows(config: ExperimentConfig, y: number[], task: Task, splitValues: string[] | undefined) {
@@ -129,16 +174,30 @@ function splitRows(config: ExperimentConfig, y: number[], task: Task, splitValue
     splitValues!.forEach((v, i) => {
       if (v === String(s.train)) train.push(i);
       else if (v === String(s.test)) test.push(i);
-      else throw fieldError("data.split.column", `row ${i + 1} has "${v}" in the split column "${s.column}"; expected "${s.train}" or "${s.test}"`);
+      else
+        throw fieldError(
+          "data.split.column",
+          `row ${i + 1} has "${v}" in the split column "${s.column}"; expected "${s.train}" or "${s.test}"`,
+        );
     });
     if (train.length < 2 || test.length < 1)
-      throw fieldError("data.split.column", `the split column "${s.column}" marks ${train.length} training and ${test.length} test rows; both parts need rows`);
+      throw fieldError(
+        "data.split.column",
+        `the split column "${s.column}" marks ${train.length} training and ${test.length} test rows; both parts need rows`,
+      );
     splitText = `given by the column "${s.column}"`;
   } else {
     if (s.test_size >= 1 && s.test_size >= y.length)
-      throw fieldError("data.split.test_size", `${s.test_size} test rows leave none to train on (the data has ${y.length} rows)`);
+      throw fieldError(
+        "data.split.test_size",
+        `${s.test_size} test rows leave none to train on (the data has ${y.length} rows)`,
+      );
     try {
-      ({ train, test } = trainTestSplitIndices(y.length, { testSize: s.test_size, seed: config.seed, ...(s.stratify ? { stratify: y } : {}) }));
+      ({ train, test } = trainTestSplitIndices(y.length, {
+        testSize: s.test_size,
+        seed: config.seed,
+        ...(s.stratify ? { stratify: y } : {}),
+      }));
     } catch (e) {
       if (e instanceof QforgeError) throw fieldError("data.split", e.message);
       throw e;
@@ -160,7 +219,11 @@ function splitRows(config: ExperimentConfig, y: number[], task: Task, splitValue
 
 function featureColumn(names: readonly string[], f: string, source: string): number {
   const j = names.indexOf(f);
-  if (j < 0) throw fieldError("data.features", `${source} has no feature "${f}"; its features are: ${names.join(", ")}`);
+  if (j < 0)
+    throw fieldError(
+      "data.features",
+      `${source} has no feature "${f}"; its features are: ${names.join(", ")}`,
+    );
   return j;
 }
 

@@ -6,7 +6,12 @@ import { QforgeError } from "../../util/errors.js";
 /** The file that marks a folder as holding a qforge run (written last). */
 export const RESOLVED_CONFIG_FILE = "config.resolved.yaml";
 /** Files a run writes besides the model files. */
-export const RUN_FILES = ["metrics.json", "report.html", "test-predictions.csv", RESOLVED_CONFIG_FILE] as const;
+export const RUN_FILES = [
+  "metrics.json",
+  "report.html",
+  "test-predictions.csv",
+  RESOLVED_CONFIG_FILE,
+] as const;
 /** Model files are named model-NAME.json. */
 export const MODEL_FILE = /^model-[A-Za-z0-9][A-Za-z0-9_.-]*\.json$/;
 
@@ -42,13 +47,22 @@ export function checkOutputDir(dir: string, resolvedYaml: string, policy: Output
       return state;
     case "same-run":
       if (policy.force || policy.rerun) return state;
-      throw new QforgeError("IO_ERROR", `${dir} already holds a previous run of this same config; pass --rerun (or --force) to replace it, or choose another folder with --out`);
+      throw new QforgeError(
+        "IO_ERROR",
+        `${dir} already holds a previous run of this same config; pass --rerun (or --force) to replace it, or choose another folder with --out`,
+      );
     case "other-run":
       if (policy.force) return state;
-      throw new QforgeError("IO_ERROR", `${dir} already holds a run of a different config (${describeRun(dir)}); ${policy.rerun ? "--rerun only replaces a run of the same config; " : ""}${flag}`);
+      throw new QforgeError(
+        "IO_ERROR",
+        `${dir} already holds a run of a different config (${describeRun(dir)}); ${policy.rerun ? "--rerun only replaces a run of the same config; " : ""}${flag}`,
+      );
     case "foreign":
       if (policy.force) return state;
-      throw new QforgeError("IO_ERROR", `${dir} is not empty and does not hold a qforge run; choose a new folder with --out, or pass --force to write the run's files into it (other files are left alone)`);
+      throw new QforgeError(
+        "IO_ERROR",
+        `${dir} is not empty and does not hold a qforge run; choose a new folder with --out, or pass --force to write the run's files into it (other files are left alone)`,
+      );
   }
 }
 
@@ -58,12 +72,18 @@ export function checkOutputDir(dir: string, resolvedYaml: string, policy: Output
  */
 export function removePreviousRun(dir: string, state: OutputState): void {
   if (state !== "same-run" && state !== "other-run") return;
-  for (const f of readdirSync(dir)) if (MODEL_FILE.test(f) || (RUN_FILES as readonly string[]).includes(f)) rmSync(join(dir, f), { force: true });
+  for (const f of readdirSync(dir))
+    if (MODEL_FILE.test(f) || (RUN_FILES as readonly string[]).includes(f))
+      rmSync(join(dir, f), { force: true });
 }
 
 function outputState(dir: string, resolvedYaml: string): OutputState {
   if (!existsSync(dir)) return "new";
-  if (!statSync(dir).isDirectory()) throw new QforgeError("IO_ERROR", `the output ${dir} exists and is not a folder; choose a folder with --out`);
+  if (!statSync(dir).isDirectory())
+    throw new QforgeError(
+      "IO_ERROR",
+      `the output ${dir} exists and is not a folder; choose a folder with --out`,
+    );
   const entries = readdirSync(dir);
   if (entries.length === 0) return "empty";
   if (!entries.includes(RESOLVED_CONFIG_FILE)) return "foreign";
@@ -89,7 +109,8 @@ function describeRun(dir: string): string {
 function checkCreatable(dir: string): void {
   let p = resolve(dir);
   while (!existsSync(p)) p = dirname(p);
-  if (!statSync(p).isDirectory()) throw new QforgeError("IO_ERROR", `cannot create the output folder ${dir}: ${p} is a file`);
+  if (!statSync(p).isDirectory())
+    throw new QforgeError("IO_ERROR", `cannot create the output folder ${dir}: ${p} is a file`);
   try {
     accessSync(p, constants.W_OK);
   } catch {

@@ -35,32 +35,45 @@ interface ExperimentInfo {
  * const { csv } = predictCsv("runs/breast-cancer/model-qsvc.json", "new-patients.csv");
  * ```
  */
-export function predictCsv(modelPath: string, dataPath: string, options: PredictCsvOptions = {}): PredictCsvResult {
+export function predictCsv(
+  modelPath: string,
+  dataPath: string,
+  options: PredictCsvOptions = {},
+): PredictCsvResult {
   const text = readTextFile(modelPath);
   let model: Estimator;
   let info: ExperimentInfo = {};
   try {
     const parsed = JSON.parse(text) as { experiment?: ExperimentInfo };
-    if (parsed && typeof parsed.experiment === "object" && parsed.experiment !== null) info = parsed.experiment;
+    if (parsed && typeof parsed.experiment === "object" && parsed.experiment !== null)
+      info = parsed.experiment;
     const m = deserializeModel(text);
-    if (!isEstimator(m as Estimator)) throw new QforgeError("INVALID_MODEL_FILE", `it holds a ${m.kind}, which does not predict`);
+    if (!isEstimator(m as Estimator))
+      throw new QforgeError("INVALID_MODEL_FILE", `it holds a ${m.kind}, which does not predict`);
     model = m as Estimator;
   } catch (e) {
     if (e instanceof QforgeError) throw new QforgeError(e.code, `${modelPath}: ${e.message}`);
-    throw new QforgeError("INVALID_MODEL_FILE", `${modelPath}: not a qforge model file (${(e as Error).message})`);
+    throw new QforgeError(
+      "INVALID_MODEL_FILE",
+      `${modelPath}: not a qforge model file (${(e as Error).message})`,
+    );
   }
   const table = readCsvTable(readTextFile(dataPath), dataPath);
   const target = options.target ?? (typeof info.target === "string" ? info.target : "target");
   const features = stringList(info.features) ?? table.header.filter((h) => h !== target);
   const missing = features.filter((f) => !table.header.includes(f));
   if (missing.length)
-    throw new QforgeError("INVALID_DATA", `${dataPath} lacks the feature column${missing.length > 1 ? "s" : ""} ${missing.map((m) => `"${m}"`).join(", ")} the model was trained on; its columns are: ${table.header.join(", ")}`);
+    throw new QforgeError(
+      "INVALID_DATA",
+      `${dataPath} lacks the feature column${missing.length > 1 ? "s" : ""} ${missing.map((m) => `"${m}"`).join(", ")} the model was trained on; its columns are: ${table.header.join(", ")}`,
+    );
   const X = numericColumns(table, features);
   let predictions: number[];
   try {
     predictions = model.predict(X);
   } catch (e) {
-    if (e instanceof QforgeError) throw new QforgeError(e.code, `predicting ${dataPath} with ${modelPath}: ${e.message}`);
+    if (e instanceof QforgeError)
+      throw new QforgeError(e.code, `predicting ${dataPath} with ${modelPath}: ${e.message}`);
     throw e;
   }
   const labels = stringList(info.labels);
@@ -85,7 +98,10 @@ export function predictCsv(modelPath: string, dataPath: string, options: Predict
     const raw = table.rows.map((r) => r.fields[t]!.trim());
     const y = raw.map((v) => (labels ? labels.indexOf(v) : Number(v)));
     if (y.every((v) => Number.isFinite(v) && v >= (labels ? 0 : -Infinity)))
-      score = model.estimatorType === "classifier" ? { metric: "accuracy", value: accuracy(y, predictions) } : { metric: "r2", value: r2(y, predictions) };
+      score =
+        model.estimatorType === "classifier"
+          ? { metric: "accuracy", value: accuracy(y, predictions) }
+          : { metric: "r2", value: r2(y, predictions) };
   }
   return { csv, rows: predictions.length, ...(score ? { score } : {}) };
 }

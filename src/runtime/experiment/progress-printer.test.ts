@@ -7,7 +7,13 @@ function events(): ExperimentEvent[] {
   return [
     { type: "data", rows: 10, features: 2, trainRows: 7, testRows: 3 },
     { type: "model-start", ...base, maxIterations: 100 },
-    ...Array.from({ length: 100 }, (_, i): ExperimentEvent => ({ type: "step", ...base, iteration: i + 1, maxIterations: 100, loss: 1 / (i + 1) })),
+    ...Array.from({ length: 100 }, (_, i): ExperimentEvent => ({
+      type: "step",
+      ...base,
+      iteration: i + 1,
+      maxIterations: 100,
+      loss: 1 / (i + 1),
+    })),
     { type: "phase", ...base, phase: "scoring" },
     { type: "model-done", ...base, seconds: 1.234, metric: "accuracy", value: 0.9 },
     { type: "interrupted", kept: ["vqc"], notRun: ["svc_rbf"] },
@@ -20,7 +26,11 @@ function replay(mode: "bar" | "lines" | "quiet") {
   const written: string[] = [];
   const lines: string[] = [];
   let t = 0;
-  const print = createProgressPrinter(mode, { write: (s) => written.push(s), line: (s) => lines.push(s) }, { now: () => (t += 100) });
+  const print = createProgressPrinter(
+    mode,
+    { write: (s) => written.push(s), line: (s) => lines.push(s) },
+    { now: () => (t += 100) },
+  );
   for (const e of events()) print(e);
   return { written, lines };
 }
@@ -34,13 +44,21 @@ describe("progress output", () => {
     const periodic = lines.filter((l) => l.includes("iteration "));
     expect(periodic.length).toBe(2); // 100 steps × 100 ms = 10 s
     expect(periodic[0]).toMatch(/^\[1\/2\] vqc: iteration 50\/100, loss 0\.0200 \(5\.\d s\)$/);
-    expect(lines.slice(-3)).toEqual(["[1/2] vqc: done in 1.23 s, test accuracy 0.900", "stopped: kept vqc; not run: svc_rbf", "writing runs/x"]);
+    expect(lines.slice(-3)).toEqual([
+      "[1/2] vqc: done in 1.23 s, test accuracy 0.900",
+      "stopped: kept vqc; not run: svc_rbf",
+      "writing runs/x",
+    ]);
   });
 
   it("a terminal bar redraws one line and leaves one line per finished model", () => {
     const { written, lines } = replay("bar");
     expect(written[0]).toBe("\r\x1b[2K[1/2] vqc  training…");
-    expect(written.some((w) => w.startsWith(`\r\x1b[2K[1/2] vqc  ${"█".repeat(12)}${"░".repeat(12)}  50/100  loss 0.0200  `))).toBe(true);
+    expect(
+      written.some((w) =>
+        w.startsWith(`\r\x1b[2K[1/2] vqc  ${"█".repeat(12)}${"░".repeat(12)}  50/100  loss 0.0200  `),
+      ),
+    ).toBe(true);
     expect(written.filter((w) => w === "\r\x1b[2K").length).toBe(1); // cleared once, before the done line
     expect(lines).toContain("[1/2] vqc: done in 1.23 s, test accuracy 0.900");
   });

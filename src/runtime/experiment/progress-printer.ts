@@ -34,7 +34,11 @@ export interface ProgressOptions {
  * await runExperiment(config, { onEvent: print });
  * ```
  */
-export function createProgressPrinter(mode: ProgressMode, sink: ProgressSink, options: ProgressOptions = {}): (event: ExperimentEvent) => void {
+export function createProgressPrinter(
+  mode: ProgressMode,
+  sink: ProgressSink,
+  options: ProgressOptions = {},
+): (event: ExperimentEvent) => void {
   if (mode === "quiet") return () => {};
   const now = options.now ?? (() => performance.now());
   const interval = options.intervalMs ?? 5000;
@@ -61,7 +65,10 @@ export function createProgressPrinter(mode: ProgressMode, sink: ProgressSink, op
         if (mode === "bar") {
           sink.write(`\r\x1b[2K${tag(e)}  training…`);
           barShown = true;
-        } else sink.line(`${tag(e)}: training${e.maxIterations === null ? "" : ` (at most ${e.maxIterations} iterations)`}`);
+        } else
+          sink.line(
+            `${tag(e)}: training${e.maxIterations === null ? "" : ` (at most ${e.maxIterations} iterations)`}`,
+          );
         return;
       case "step": {
         const t = now();
@@ -74,7 +81,9 @@ export function createProgressPrinter(mode: ProgressMode, sink: ProgressSink, op
           barShown = true;
         } else if (t - lastPrint >= interval) {
           lastPrint = t;
-          sink.line(`${tag(e)}: iteration ${e.iteration}${e.maxIterations ? `/${e.maxIterations}` : ""}, loss ${e.loss.toFixed(4)} (${seconds()})`);
+          sink.line(
+            `${tag(e)}: iteration ${e.iteration}${e.maxIterations ? `/${e.maxIterations}` : ""}, loss ${e.loss.toFixed(4)} (${seconds()})`,
+          );
         }
         return;
       }
@@ -86,13 +95,16 @@ export function createProgressPrinter(mode: ProgressMode, sink: ProgressSink, op
         return;
       case "model-done": {
         clearBar();
-        const score = e.value === null ? "" : `, test ${e.metric === "r2" ? "R²" : e.metric} ${e.value.toFixed(3)}`;
+        const score =
+          e.value === null ? "" : `, test ${e.metric === "r2" ? "R²" : e.metric} ${e.value.toFixed(3)}`;
         sink.line(`${tag(e)}: done in ${e.seconds.toFixed(2)} s${score}`);
         return;
       }
       case "interrupted":
         clearBar();
-        sink.line(`stopped: kept ${e.kept.length ? e.kept.join(", ") : "nothing"}${e.notRun.length ? `; not run: ${e.notRun.join(", ")}` : ""}`);
+        sink.line(
+          `stopped: kept ${e.kept.length ? e.kept.join(", ") : "nothing"}${e.notRun.length ? `; not run: ${e.notRun.join(", ")}` : ""}`,
+        );
         return;
       case "writing":
         clearBar();

@@ -61,22 +61,35 @@ export function readCsvTable(text: string, source: string): CsvTable {
       recordLine = line;
     } else field += ch;
   }
-  if (quoted) throw new QforgeError("INVALID_DATA", `${source}: CSV line ${recordLine}: a quoted field is never closed`);
+  if (quoted)
+    throw new QforgeError(
+      "INVALID_DATA",
+      `${source}: CSV line ${recordLine}: a quoted field is never closed`,
+    );
   if (field !== "" || fields.length > 0) endRecord();
   const head = records.shift();
-  if (head === undefined) throw new QforgeError("INVALID_DATA", `${source}: CSV is empty; expected a header row and data rows`);
+  if (head === undefined)
+    throw new QforgeError("INVALID_DATA", `${source}: CSV is empty; expected a header row and data rows`);
   const header = head.fields.map((f) => f.trim());
   for (const r of records)
     if (r.fields.length !== header.length)
-      throw new QforgeError("INVALID_DATA", `${source}: CSV line ${r.line} has ${r.fields.length} fields but the header has ${header.length}`);
-  if (records.length === 0) throw new QforgeError("INVALID_DATA", `${source}: CSV has a header but no data rows`);
+      throw new QforgeError(
+        "INVALID_DATA",
+        `${source}: CSV line ${r.line} has ${r.fields.length} fields but the header has ${header.length}`,
+      );
+  if (records.length === 0)
+    throw new QforgeError("INVALID_DATA", `${source}: CSV has a header but no data rows`);
   return { source, header, rows: records };
 }
 
 /** The index of a named column, or INVALID_DATA listing the columns there are. */
 export function columnIndex(table: CsvTable, name: string, role = "column"): number {
   const j = table.header.indexOf(name);
-  if (j < 0) throw new QforgeError("INVALID_DATA", `${table.source} has no ${role} "${name}"; its columns are: ${table.header.join(", ")}`);
+  if (j < 0)
+    throw new QforgeError(
+      "INVALID_DATA",
+      `${table.source} has no ${role} "${name}"; its columns are: ${table.header.join(", ")}`,
+    );
   return j;
 }
 
@@ -87,9 +100,15 @@ export function numericColumns(table: CsvTable, names: readonly string[]): numbe
     cols.map((j) => {
       const v = fields[j]!.trim();
       if (MISSING.has(v.toLowerCase()))
-        throw new QforgeError("INVALID_DATA", `${table.source}: CSV line ${line}, column "${table.header[j]}": missing value${v ? ` ("${v}")` : ""}`);
+        throw new QforgeError(
+          "INVALID_DATA",
+          `${table.source}: CSV line ${line}, column "${table.header[j]}": missing value${v ? ` ("${v}")` : ""}`,
+        );
       if (!NUMBER.test(v))
-        throw new QforgeError("INVALID_DATA", `${table.source}: CSV line ${line}, column "${table.header[j]}": "${v}" is not a number`);
+        throw new QforgeError(
+          "INVALID_DATA",
+          `${table.source}: CSV line ${line}, column "${table.header[j]}": "${v}" is not a number`,
+        );
       return Number(v);
     }),
   );

@@ -10,7 +10,8 @@ import { runExperiment } from "./run-experiment.js";
 // Opens generated reports in a real browser: Debian's Chromium (the CI script installs it).
 const CHROMIUM = "/usr/bin/chromium";
 const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) console.warn(`SKIPPED: the report browser test needs Chromium at ${CHROMIUM} (apt-get install chromium)`);
+if (!haveChromium)
+  console.warn(`SKIPPED: the report browser test needs Chromium at ${CHROMIUM} (apt-get install chromium)`);
 
 const root = mkdtempSync(join(tmpdir(), "qforge-report-"));
 let browser: Browser | undefined;
@@ -19,7 +20,15 @@ beforeAll(async () => {
   if (haveChromium)
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
     });
 }, 60_000);
 afterAll(async () => {
@@ -30,7 +39,12 @@ afterAll(async () => {
 async function report(name: string): Promise<string> {
   const config = loadExperimentConfig(`examples/configs/${name}.yaml`);
   const output = join(root, name);
-  await runExperiment({ ...config, output, budget: { ...config.budget, max_iterations: 10 }, report: { ...config.report, boundary_grid: 16 } });
+  await runExperiment({
+    ...config,
+    output,
+    budget: { ...config.budget, max_iterations: 10 },
+    report: { ...config.report, boundary_grid: 16 },
+  });
   return join(output, "report.html");
 }
 
@@ -47,7 +61,10 @@ interface BrowserGlobals {
     createElement(tag: "canvas"): {
       width: number;
       height: number;
-      getContext(kind: "2d"): { drawImage(img: Img, x: number, y: number): void; getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } | null;
+      getContext(kind: "2d"): {
+        drawImage(img: Img, x: number, y: number): void;
+        getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
+      } | null;
     };
   };
 }
@@ -67,7 +84,9 @@ async function inspect(file: string) {
       return { width: r.width, height: r.height, marks: s.querySelectorAll("path, line, text").length };
     }),
   );
-  const images = await page.$$eval("figure.circuit img", (imgs) => imgs.map((i) => ({ w: (i as unknown as Img).naturalWidth, h: (i as unknown as Img).naturalHeight })));
+  const images = await page.$$eval("figure.circuit img", (imgs) =>
+    imgs.map((i) => ({ w: (i as unknown as Img).naturalWidth, h: (i as unknown as Img).naturalHeight })),
+  );
   const png = await page.screenshot({ fullPage: true });
   // Decode the screenshot in the page itself and count what is not background.
   const pixels = await page.evaluate(async (b64) => {
@@ -88,7 +107,12 @@ async function inspect(file: string) {
       if (r < 240 || g < 240 || b < 240) ink++;
       colours.add((r >> 4) * 256 + (g >> 4) * 16 + (b >> 4));
     }
-    return { width: canvas.width, height: canvas.height, inkShare: ink / (data.length / 28), colours: colours.size };
+    return {
+      width: canvas.width,
+      height: canvas.height,
+      inkShare: ink / (data.length / 28),
+      colours: colours.size,
+    };
   }, png.toString("base64"));
   const text = await page.textContent("body");
   await context.close();

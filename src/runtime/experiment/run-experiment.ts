@@ -54,17 +54,36 @@ class StopRequested extends Error {}
  * result.metrics?.models.map((m) => [m.name, m.test.accuracy]);
  * ```
  */
-export async function runExperiment(config: ExperimentConfig, options: RunExperimentOptions = {}): Promise<ExperimentResult> {
+export async function runExperiment(
+  config: ExperimentConfig,
+  options: RunExperimentOptions = {},
+): Promise<ExperimentResult> {
   const emit = options.onEvent ?? (() => {});
   const signal = options.signal;
   const task = taskOf(config);
   const state = checkOutputDir(config.output, experimentConfigYaml(config), options);
   const data = loadExperimentData(config, task);
-  const members = buildMembers(config, { task, features: data.featureNames.length, trainRows: data.train.length, numClasses: data.classes.length });
-  const Xtr = data.train.map((i) => data.X[i]!), ytr = data.train.map((i) => data.y[i]!);
-  const Xte = data.test.map((i) => data.X[i]!), yte = data.test.map((i) => data.y[i]!);
-  emit({ type: "data", rows: data.X.length, features: data.featureNames.length, trainRows: Xtr.length, testRows: Xte.length });
-  const plane: DecisionPlane | undefined = config.report.decision_boundary && data.featureNames.length >= 2 ? decisionPlane(Xtr, config.report.boundary_grid, Xte) : undefined;
+  const members = buildMembers(config, {
+    task,
+    features: data.featureNames.length,
+    trainRows: data.train.length,
+    numClasses: data.classes.length,
+  });
+  const Xtr = data.train.map((i) => data.X[i]!),
+    ytr = data.train.map((i) => data.y[i]!);
+  const Xte = data.test.map((i) => data.X[i]!),
+    yte = data.test.map((i) => data.y[i]!);
+  emit({
+    type: "data",
+    rows: data.X.length,
+    features: data.featureNames.length,
+    trainRows: Xtr.length,
+    testRows: Xte.length,
+  });
+  const plane: DecisionPlane | undefined =
+    config.report.decision_boundary && data.featureNames.length >= 2
+      ? decisionPlane(Xtr, config.report.boundary_grid, Xte)
+      : undefined;
 
   const finished: FinishedModel[] = [];
   const total = members.length;
@@ -90,9 +109,25 @@ export async function runExperiment(config: ExperimentConfig, options: RunExperi
     const evaluation = evaluateModel(fit.pipeline, task, data.classes, Xtr, ytr, Xte, yte);
     const boundary = plane ? fit.pipeline.predict(plane.cellRows) : undefined;
     const evaluateSeconds = (performance.now() - t1) / 1000;
-    finished.push({ member, fit, evaluation, fitSeconds, evaluateSeconds, boundary, modelFile: `model-${name}.json` });
+    finished.push({
+      member,
+      fit,
+      evaluation,
+      fitSeconds,
+      evaluateSeconds,
+      boundary,
+      modelFile: `model-${name}.json`,
+    });
     const metric = task === "classification" ? "accuracy" : "r2";
-    emit({ type: "model-done", index, total, name, seconds: fitSeconds, metric, value: evaluation.test[metric] ?? null });
+    emit({
+      type: "model-done",
+      index,
+      total,
+      name,
+      seconds: fitSeconds,
+      metric,
+      value: evaluation.test[metric] ?? null,
+    });
   }
   await nextTurn();
   const interrupted = signal?.aborted === true;
@@ -100,8 +135,24 @@ export async function runExperiment(config: ExperimentConfig, options: RunExperi
   const notRun = members.slice(finished.length).map((m) => m.name);
   if (interrupted) emit({ type: "interrupted", kept, notRun });
   if (finished.length === 0)
-    return { outputDir: config.output, reportPath: null, metrics: null, interrupted, kept, notRun, files: [] };
+    return {
+      outputDir: config.output,
+      reportPath: null,
+      metrics: null,
+      interrupted,
+      kept,
+      notRun,
+      files: [],
+    };
   emit({ type: "writing", dir: config.output });
   const { metrics, files } = await writeExperimentOutputs(config, task, data, finished, plane, notRun, state);
-  return { outputDir: config.output, reportPath: join(config.output, "report.html"), metrics, interrupted, kept, notRun, files };
+  return {
+    outputDir: config.output,
+    reportPath: join(config.output, "report.html"),
+    metrics,
+    interrupted,
+    kept,
+    notRun,
+    files,
+  };
 }

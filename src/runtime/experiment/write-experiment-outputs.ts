@@ -57,7 +57,14 @@ export async function writeExperimentOutputs(
   }
   removePreviousRun(dir, state);
   for (const f of finished) {
-    const info: ModelFileExperimentInfo = { experiment: config.name, model: f.member.name, features: data.featureNames, target: data.targetName, labels: data.textLabels ?? null, classes: task === "classification" ? data.classes : null };
+    const info: ModelFileExperimentInfo = {
+      experiment: config.name,
+      model: f.member.name,
+      features: data.featureNames,
+      target: data.targetName,
+      labels: data.textLabels ?? null,
+      classes: task === "classification" ? data.classes : null,
+    };
     write(f.modelFile, `${JSON.stringify({ ...f.fit.pipeline.toJSON(), experiment: info }, null, 2)}\n`);
   }
   write("metrics.json", `${JSON.stringify(metrics, null, 2)}\n`);
@@ -71,7 +78,13 @@ export async function writeExperimentOutputs(
 function testPredictionsCsv(data: ExperimentData, finished: readonly FinishedModel[]): string {
   const value = (v: number) => (data.textLabels ? csvCell(data.textLabels[v] ?? String(v)) : String(v));
   const head = ["row", csvCell(data.targetName), ...finished.map((f) => csvCell(f.member.name))].join(",");
-  const lines = data.test.map((i, k) => [String(data.rowIds[i]! + 1), value(data.y[i]!), ...finished.map((f) => value(f.evaluation.testPredictions[k]!))].join(","));
+  const lines = data.test.map((i, k) =>
+    [
+      String(data.rowIds[i]! + 1),
+      value(data.y[i]!),
+      ...finished.map((f) => value(f.evaluation.testPredictions[k]!)),
+    ].join(","),
+  );
   return `${[head, ...lines].join("\n")}\n`;
 }
 

@@ -7,16 +7,32 @@
 import { braMatrixKet1 } from "./fast-kernels.js";
 
 /** Dense 2×2 matrix on qubit `q`, optionally controlled. */
-export function applyMatrix1(state: Float64Array, q: number, m: Float64Array, ctrlMask = 0, ctrlValue = 0): void {
+export function applyMatrix1(
+  state: Float64Array,
+  q: number,
+  m: Float64Array,
+  ctrlMask = 0,
+  ctrlValue = 0,
+): void {
   const dim = state.length >> 1;
   const bit = 1 << q;
-  const m00r = m[0]!, m00i = m[1]!, m01r = m[2]!, m01i = m[3]!;
-  const m10r = m[4]!, m10i = m[5]!, m11r = m[6]!, m11i = m[7]!;
+  const m00r = m[0]!,
+    m00i = m[1]!,
+    m01r = m[2]!,
+    m01i = m[3]!;
+  const m10r = m[4]!,
+    m10i = m[5]!,
+    m11r = m[6]!,
+    m11i = m[7]!;
   for (let base = 0; base < dim; base += bit << 1) {
     for (let i0 = base; i0 < base + bit; i0++) {
       if ((i0 & ctrlMask) !== ctrlValue) continue;
-      const a = 2 * i0, b = 2 * (i0 | bit);
-      const ar = state[a]!, ai = state[a + 1]!, br = state[b]!, bi = state[b + 1]!;
+      const a = 2 * i0,
+        b = 2 * (i0 | bit);
+      const ar = state[a]!,
+        ai = state[a + 1]!,
+        br = state[b]!,
+        bi = state[b + 1]!;
       state[a] = m00r * ar - m00i * ai + m01r * br - m01i * bi;
       state[a + 1] = m00r * ai + m00i * ar + m01r * bi + m01i * br;
       state[b] = m10r * ar - m10i * ai + m11r * br - m11i * bi;
@@ -26,19 +42,30 @@ export function applyMatrix1(state: Float64Array, q: number, m: Float64Array, ct
 }
 
 /** Diagonal gate: amplitude i is multiplied by diag[local index of i], local bit j ↔ targets[j]. */
-export function applyDiagonal(state: Float64Array, targets: readonly number[], diag: Float64Array, ctrlMask = 0, ctrlValue = 0): void {
+export function applyDiagonal(
+  state: Float64Array,
+  targets: readonly number[],
+  diag: Float64Array,
+  ctrlMask = 0,
+  ctrlValue = 0,
+): void {
   const dim = state.length >> 1;
   const k = targets.length;
   if (k === 1) {
     const bit = 1 << targets[0]!;
-    const d0r = diag[0]!, d0i = diag[1]!, d1r = diag[2]!, d1i = diag[3]!;
+    const d0r = diag[0]!,
+      d0i = diag[1]!,
+      d1r = diag[2]!,
+      d1i = diag[3]!;
     const skip0 = d0r === 1 && d0i === 0;
     for (let i = 0; i < dim; i++) {
       if ((i & ctrlMask) !== ctrlValue) continue;
       const one = (i & bit) !== 0;
       if (!one && skip0) continue;
-      const dr = one ? d1r : d0r, di = one ? d1i : d0i;
-      const r = state[2 * i]!, im = state[2 * i + 1]!;
+      const dr = one ? d1r : d0r,
+        di = one ? d1i : d0i;
+      const r = state[2 * i]!,
+        im = state[2 * i + 1]!;
       state[2 * i] = dr * r - di * im;
       state[2 * i + 1] = dr * im + di * r;
     }
@@ -48,9 +75,11 @@ export function applyDiagonal(state: Float64Array, targets: readonly number[], d
     if ((i & ctrlMask) !== ctrlValue) continue;
     let local = 0;
     for (let j = 0; j < k; j++) local |= ((i >> targets[j]!) & 1) << j;
-    const dr = diag[2 * local]!, di = diag[2 * local + 1]!;
+    const dr = diag[2 * local]!,
+      di = diag[2 * local + 1]!;
     if (dr === 1 && di === 0) continue;
-    const r = state[2 * i]!, im = state[2 * i + 1]!;
+    const r = state[2 * i]!,
+      im = state[2 * i + 1]!;
     state[2 * i] = dr * r - di * im;
     state[2 * i + 1] = dr * im + di * r;
   }
@@ -63,8 +92,10 @@ export function applyX(state: Float64Array, q: number, ctrlMask = 0, ctrlValue =
   for (let base = 0; base < dim; base += bit << 1) {
     for (let i0 = base; i0 < base + bit; i0++) {
       if ((i0 & ctrlMask) !== ctrlValue) continue;
-      const a = 2 * i0, b = 2 * (i0 | bit);
-      const ar = state[a]!, ai = state[a + 1]!;
+      const a = 2 * i0,
+        b = 2 * (i0 | bit);
+      const ar = state[a]!,
+        ai = state[a + 1]!;
       state[a] = state[b]!;
       state[a + 1] = state[b + 1]!;
       state[b] = ar;
@@ -77,7 +108,13 @@ export function applyX(state: Float64Array, q: number, ctrlMask = 0, ctrlValue =
  * Dense 2^k × 2^k matrix on `targets`, optionally controlled. Works for any k; the gather/scatter of
  * 2^k amplitudes per group uses scratch buffers allocated once per call.
  */
-export function applyMatrixK(state: Float64Array, targets: readonly number[], m: Float64Array, ctrlMask = 0, ctrlValue = 0): void {
+export function applyMatrixK(
+  state: Float64Array,
+  targets: readonly number[],
+  m: Float64Array,
+  ctrlMask = 0,
+  ctrlValue = 0,
+): void {
   const dim = state.length >> 1;
   const k = targets.length;
   const size = 1 << k;
@@ -88,7 +125,8 @@ export function applyMatrixK(state: Float64Array, targets: readonly number[], m:
     offsets[l] = off;
   }
   const sorted = [...targets].sort((a, b) => a - b);
-  const inRe = new Float64Array(size), inIm = new Float64Array(size);
+  const inRe = new Float64Array(size),
+    inIm = new Float64Array(size);
   const groups = dim >> k;
   for (let g = 0; g < groups; g++) {
     // Insert a zero bit at each target position (ascending) to get the group's base index.
@@ -101,10 +139,12 @@ export function applyMatrixK(state: Float64Array, targets: readonly number[], m:
       inIm[l] = state[idx + 1]!;
     }
     for (let r = 0; r < size; r++) {
-      let sr = 0, si = 0;
+      let sr = 0,
+        si = 0;
       const row = 2 * r * size;
       for (let c = 0; c < size; c++) {
-        const mr = m[row + 2 * c]!, mi = m[row + 2 * c + 1]!;
+        const mr = m[row + 2 * c]!,
+          mi = m[row + 2 * c + 1]!;
         sr += mr * inRe[c]! - mi * inIm[c]!;
         si += mr * inIm[c]! + mi * inRe[c]!;
       }
@@ -165,7 +205,8 @@ export function marginalProbabilities(state: Float64Array, qubits: readonly numb
  */
 export function expectationPauli(state: Float64Array, xMask: number, zMask: number, numY: number): number {
   const dim = state.length >> 1;
-  let sr = 0, si = 0;
+  let sr = 0,
+    si = 0;
   if (xMask === 0) {
     for (let b = 0; b < dim; b++) {
       const w = state[2 * b]! ** 2 + state[2 * b + 1]! ** 2;
@@ -175,8 +216,12 @@ export function expectationPauli(state: Float64Array, xMask: number, zMask: numb
     for (let b = 0; b < dim; b++) {
       const f = b ^ xMask;
       // conj(ψ_f) · ψ_b
-      const fr = state[2 * f]!, fi = state[2 * f + 1]!, br = state[2 * b]!, bi = state[2 * b + 1]!;
-      const pr = fr * br + fi * bi, pi = fr * bi - fi * br;
+      const fr = state[2 * f]!,
+        fi = state[2 * f + 1]!,
+        br = state[2 * b]!,
+        bi = state[2 * b + 1]!;
+      const pr = fr * br + fi * bi,
+        pi = fr * bi - fi * br;
       if (parity(b & zMask)) {
         sr -= pr;
         si -= pi;
@@ -188,10 +233,14 @@ export function expectationPauli(state: Float64Array, xMask: number, zMask: numb
   }
   // multiply by i^numY and keep the real part
   switch (numY & 3) {
-    case 0: return sr;
-    case 1: return -si;
-    case 2: return -sr;
-    default: return si;
+    case 0:
+      return sr;
+    case 1:
+      return -si;
+    case 2:
+      return -sr;
+    default:
+      return si;
   }
 }
 
@@ -206,9 +255,13 @@ function parity(x: number): number {
 
 /** ⟨a|b⟩ = Σ conj(a_i) b_i as [re, im]. */
 export function innerProduct(a: Float64Array, b: Float64Array): [number, number] {
-  let re = 0, im = 0;
+  let re = 0,
+    im = 0;
   for (let k = 0; k < a.length; k += 2) {
-    const ar = a[k]!, ai = a[k + 1]!, br = b[k]!, bi = b[k + 1]!;
+    const ar = a[k]!,
+      ai = a[k + 1]!,
+      br = b[k]!,
+      bi = b[k + 1]!;
     re += ar * br + ai * bi;
     im += ar * bi - ai * br;
   }
@@ -221,13 +274,27 @@ export function innerProduct(a: Float64Array, b: Float64Array): [number, number]
  * One read pass over both states: the adjoint gradient's per-parameter cost. Single-qubit matrices take the
  * specialised kernel (visiting only the controlled subspace); tested against {@link braMatrixKetReference}.
  */
-export function braMatrixKet(bra: Float64Array, ket: Float64Array, targets: readonly number[], m: Float64Array, ctrlMask = 0, ctrlValue = 0): [number, number] {
+export function braMatrixKet(
+  bra: Float64Array,
+  ket: Float64Array,
+  targets: readonly number[],
+  m: Float64Array,
+  ctrlMask = 0,
+  ctrlValue = 0,
+): [number, number] {
   if (targets.length === 1) return braMatrixKet1(bra, ket, targets[0]!, m, ctrlMask, ctrlValue);
   return braMatrixKetReference(bra, ket, targets, m, ctrlMask, ctrlValue);
 }
 
 /** The plain version of {@link braMatrixKet} (the reference). */
-export function braMatrixKetReference(bra: Float64Array, ket: Float64Array, targets: readonly number[], m: Float64Array, ctrlMask = 0, ctrlValue = 0): [number, number] {
+export function braMatrixKetReference(
+  bra: Float64Array,
+  ket: Float64Array,
+  targets: readonly number[],
+  m: Float64Array,
+  ctrlMask = 0,
+  ctrlValue = 0,
+): [number, number] {
   const dim = ket.length >> 1;
   const k = targets.length;
   const size = 1 << k;
@@ -238,23 +305,28 @@ export function braMatrixKetReference(bra: Float64Array, ket: Float64Array, targ
     offsets[l] = off;
   }
   const sorted = [...targets].sort((a, b) => a - b);
-  let re = 0, im = 0;
+  let re = 0,
+    im = 0;
   for (let g = 0; g < dim >> k; g++) {
     let base = g;
     for (const t of sorted) base = ((base >> t) << (t + 1)) | (base & ((1 << t) - 1));
     if ((base & ctrlMask) !== ctrlValue) continue;
     for (let r = 0; r < size; r++) {
-      let sr = 0, si = 0;
+      let sr = 0,
+        si = 0;
       for (let c = 0; c < size; c++) {
-        const mr = m[2 * (r * size + c)]!, mi = m[2 * (r * size + c) + 1]!;
+        const mr = m[2 * (r * size + c)]!,
+          mi = m[2 * (r * size + c) + 1]!;
         if (mr === 0 && mi === 0) continue;
         const idx = 2 * (base | offsets[c]!);
-        const kr = ket[idx]!, ki = ket[idx + 1]!;
+        const kr = ket[idx]!,
+          ki = ket[idx + 1]!;
         sr += mr * kr - mi * ki;
         si += mr * ki + mi * kr;
       }
       const idx = 2 * (base | offsets[r]!);
-      const br = bra[idx]!, bi = bra[idx + 1]!;
+      const br = bra[idx]!,
+        bi = bra[idx + 1]!;
       re += br * sr + bi * si;
       im += br * si - bi * sr;
     }
@@ -263,13 +335,22 @@ export function braMatrixKetReference(bra: Float64Array, ket: Float64Array, targ
 }
 
 /** out += coef · P|state⟩ for the Pauli string given by masks (see {@link expectationPauli}). */
-export function accumulatePauli(out: Float64Array, state: Float64Array, xMask: number, zMask: number, numY: number, coef: number): void {
+export function accumulatePauli(
+  out: Float64Array,
+  state: Float64Array,
+  xMask: number,
+  zMask: number,
+  numY: number,
+  coef: number,
+): void {
   const dim = state.length >> 1;
   // i^numY · coef as a complex factor
-  const fr = [coef, 0, -coef, 0][numY & 3]!, fi = [0, coef, 0, -coef][numY & 3]!;
+  const fr = [coef, 0, -coef, 0][numY & 3]!,
+    fi = [0, coef, 0, -coef][numY & 3]!;
   for (let b = 0; b < dim; b++) {
     const sign = parity(b & zMask) ? -1 : 1;
-    const sr = state[2 * b]! * sign, si = state[2 * b + 1]! * sign;
+    const sr = state[2 * b]! * sign,
+      si = state[2 * b + 1]! * sign;
     const t = 2 * (b ^ xMask);
     out[t] = out[t]! + fr * sr - fi * si;
     out[t + 1] = out[t + 1]! + fr * si + fi * sr;

@@ -10,7 +10,10 @@ import type { GateOperation } from "../../circuit/operation.js";
  * table and Kronecker embedding, applied by a dense matrix–vector product. It exists only to test the
  * fast simulator; it refuses more than 12 qubits.
  */
-export function referenceOperationMatrix(op: GateOperation, values: Readonly<Record<string, number>>): CMatrix {
+export function referenceOperationMatrix(
+  op: GateOperation,
+  values: Readonly<Record<string, number>>,
+): CMatrix {
   const u = GATES[op.gate].matrix(op.params.map((p) => p.evaluate(values)));
   const nc = op.controls;
   if (nc === 0) return u;
@@ -27,14 +30,18 @@ export function referenceOperationMatrix(op: GateOperation, values: Readonly<Rec
 }
 
 /** Final state of a unitary circuit, by dense matrices. */
-export function referenceStatevector(circuit: Circuit, values: Readonly<Record<string, number>> = {}): Float64Array {
+export function referenceStatevector(
+  circuit: Circuit,
+  values: Readonly<Record<string, number>> = {},
+): Float64Array {
   const n = circuit.numQubits;
   if (n > 12) throw new QforgeError("OUT_OF_MEMORY", "the dense reference is for at most 12 qubits");
   let state: Float64Array = new Float64Array(2 * 2 ** n);
   state[0] = 1;
   for (const op of circuit.operations) {
     if (op.kind === "barrier") continue;
-    if (op.kind !== "gate" || op.condition) throw new QforgeError("UNSUPPORTED", "the dense reference handles unitary circuits only");
+    if (op.kind !== "gate" || op.condition)
+      throw new QforgeError("UNSUPPORTED", "the dense reference handles unitary circuits only");
     state = matvec(embedOperator(referenceOperationMatrix(op, values), op.qubits, n), state);
   }
   return state;
@@ -47,7 +54,8 @@ export function referenceUnitary(circuit: Circuit, values: Readonly<Record<strin
   let u = identity(2 ** n);
   for (const op of circuit.operations) {
     if (op.kind === "barrier") continue;
-    if (op.kind !== "gate" || op.condition) throw new QforgeError("UNSUPPORTED", "the dense reference handles unitary circuits only");
+    if (op.kind !== "gate" || op.condition)
+      throw new QforgeError("UNSUPPORTED", "the dense reference handles unitary circuits only");
     u = matmul(embedOperator(referenceOperationMatrix(op, values), op.qubits, n), u);
   }
   return u;
