@@ -1,6 +1,6 @@
-import { Circuit, QforgeError, parseQasm } from "../index.js";
+import { Circuit, QforgeError, StateVectorSimulator, parseQasm } from "../index.js";
 import { readTextFile } from "../runtime/files.js";
-import { nodeMaxStateBytes } from "../runtime/node-memory.js";
+import { createSimulator } from "../runtime/threaded-simulator.js";
 
 /** Reads and parses an OpenQASM 2 or 3 file. */
 export function loadCircuit(path: string): Circuit {
@@ -43,4 +43,35 @@ export function integer(name: string) {
   };
 }
 
-export const simulatorDefaults = () => ({ maxMemoryBytes: nodeMaxStateBytes() });
+/** The `--threads` and `--precision` options shared by the simulating commands. */
+export interface SimulatorFlags {
+  threads?: number;
+  precision?: string;
+}
+
+/**
+ * Runs `work` with a Node simulator built from the flags (threads default to every core, precision to
+ * complex128) and releases its worker threads afterwards.
+ */
+export function withSimulator<T>(
+  flags: SimulatorFlags,
+  seed: number,
+  work: (sim: StateVectorSimulator) => T,
+): T {
+  const precision = flags.precision ?? "complex128";
+  if (precision !== "complex128" && precision !== "complex64")
+    throw new QforgeError(
+      "INVALID_ARGUMENT",
+      `--precision must be complex128 or complex64, got "${precision}"`,
+    );
+  const sim = createSimulator({
+    seed,
+    precision,
+    ...(flags.threads !== undefined ? { threads: flags.threads } : {}),
+  });
+  try {
+    return work(sim);
+  } finally {
+    sim.release();
+  }
+}

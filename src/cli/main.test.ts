@@ -102,3 +102,29 @@ describe("qforge CLI: errors are clear and non-zero, never a stack trace", () =>
     expect(r.err).toMatch(/36-qubit state vector needs 1 TiB/);
   });
 });
+
+describe("qforge CLI: --threads and --precision", () => {
+  it("gives the same state in complex64 (to 1e-6) and with 2 threads", async () => {
+    const base = JSON.parse((await run("state", "examples/ghz3.qasm", "--param", "theta=0.7", "--json")).out);
+    const f32 = JSON.parse(
+      (await run("state", "examples/ghz3.qasm", "--param", "theta=0.7", "--json", "--precision", "complex64"))
+        .out,
+    );
+    const thr = JSON.parse(
+      (await run("state", "examples/ghz3.qasm", "--param", "theta=0.7", "--json", "--threads", "2")).out,
+    );
+    base.statevector.forEach(([re, im]: [number, number], i: number) => {
+      expect(Math.abs(f32.statevector[i][0] - re)).toBeLessThan(1e-6);
+      expect(Math.abs(f32.statevector[i][1] - im)).toBeLessThan(1e-6);
+      expect(thr.statevector[i]).toEqual([re, im]);
+    });
+  });
+  it("rejects a bad precision or thread count", async () => {
+    expect((await run("run", "examples/bell.qasm", "--precision", "complex32")).err).toMatch(
+      /--precision must be complex128 or complex64/,
+    );
+    expect((await run("run", "examples/bell.qasm", "--threads", "0")).err).toMatch(
+      /--threads must be a positive integer/,
+    );
+  });
+});

@@ -1,7 +1,15 @@
 import type { Command } from "commander";
-import { StateVectorSimulator, QforgeError, drawSvg, drawText, toQasm2, toQasm3 } from "../../index.js";
+import { QforgeError, drawSvg, drawText, toQasm2, toQasm3 } from "../../index.js";
 import { writeTextFile } from "../../runtime/files.js";
-import { collect, integer, loadCircuit, parseParams, positiveInt, simulatorDefaults } from "../common.js";
+import {
+  type SimulatorFlags,
+  collect,
+  integer,
+  loadCircuit,
+  parseParams,
+  positiveInt,
+  withSimulator,
+} from "../common.js";
 
 /** `state`, `expval`, `run`, `draw`, `convert`: the circuit commands. */
 export function registerCircuitCommands(program: Command, print: (s: string) => void): void {
@@ -11,10 +19,12 @@ export function registerCircuitCommands(program: Command, print: (s: string) => 
     .argument("<file>", "OpenQASM file")
     .option("--param <name=value>", "value of an input parameter (repeatable)", collect, [])
     .option("--json", "machine-readable output")
-    .action((file: string, o: { param: string[]; json?: boolean }) => {
+    .option("--threads <n>", "worker threads (default: every core)", positiveInt("--threads"))
+    .option("--precision <p>", "complex128 (default) or complex64 (half the memory)")
+    .action((file: string, o: { param: string[]; json?: boolean } & SimulatorFlags) => {
       // Final read-out is dropped: the state printed is the one just before it.
       const c = loadCircuit(file).removeFinalMeasurements();
-      const s = new StateVectorSimulator(simulatorDefaults()).statevector(c, parseParams(o.param));
+      const s = withSimulator(o, 0, (sim) => sim.statevector(c, parseParams(o.param)));
       const amps: [number, number][] = [];
       for (let i = 0; i < s.length; i += 2) amps.push([s[i]!, s[i + 1]!]);
       if (o.json) print(JSON.stringify({ numQubits: c.numQubits, statevector: amps }));
@@ -33,18 +43,16 @@ export function registerCircuitCommands(program: Command, print: (s: string) => 
     .option("--observable <text>", "a Pauli sum (repeatable)", collect, [])
     .option("--param <name=value>", "value of an input parameter (repeatable)", collect, [])
     .option("--json", "machine-readable output")
-    .action((file: string, o: { observable: string[]; param: string[]; json?: boolean }) => {
+    .option("--threads <n>", "worker threads (default: every core)", positiveInt("--threads"))
+    .option("--precision <p>", "complex128 (default) or complex64 (half the memory)")
+    .action((file: string, o: { observable: string[]; param: string[]; json?: boolean } & SimulatorFlags) => {
       if (o.observable.length === 0)
         throw new QforgeError(
           "INVALID_ARGUMENT",
           'give at least one --observable, e.g. --observable "Z0 Z1"',
         );
       const c = loadCircuit(file).removeFinalMeasurements();
-      const e = new StateVectorSimulator(simulatorDefaults()).expectation(
-        c,
-        o.observable,
-        parseParams(o.param),
-      )[0]!;
+      const e = withSimulator(o, 0, (sim) => sim.expectation(c, o.observable, parseParams(o.param)))[0]!;
       if (o.json) print(JSON.stringify({ expectations: e }));
       else o.observable.forEach((obs, k) => print(`⟨${obs}⟩ = ${e[k]}`));
     });
@@ -57,23 +65,26 @@ export function registerCircuitCommands(program: Command, print: (s: string) => 
     .option("--seed <n>", "random seed", integer("--seed"), 0)
     .option("--param <name=value>", "value of an input parameter (repeatable)", collect, [])
     .option("--json", "machine-readable output")
-    .action((file: string, o: { shots: number; seed: number; param: string[]; json?: boolean }) => {
-      const c = loadCircuit(file);
-      const counts = new StateVectorSimulator({ ...simulatorDefaults(), seed: o.seed }).sample(
-        c,
-        o.shots,
-        parseParams(o.param),
-      )[0]!;
-      if (o.json) print(JSON.stringify({ counts }));
-      else {
-        const rows = Object.entries(counts).sort((a, b) => b[1] - a[1]);
-        const width = Math.max(...rows.map(([k]) => k.length));
-        for (const [k, v] of rows)
-          print(
-            `${k.padStart(width)}  ${String(v).padStart(String(o.shots).length)}  ${"█".repeat(Math.round((40 * v) / o.shots))}`,
-          );
-      }
-    });
+    .option("--threads <n>", "worker threads (default: every core)", positiveInt("--threads"))
+    .option("--precision <p>", "complex128 (default) or complex64 (half the memory)")
+    .action(
+      (
+        file: string,
+        o: { shots: number; seed: number; param: string[]; json?: boolean } & SimulatorFlags,
+      ) => {
+        const c = loadCircuit(file);
+        const counts = withSimulator(o, o.seed, (sim) => sim.sample(c, o.shots, parseParams(o.param)))[0]!;
+        if (o.json) print(JSON.stringify({ counts }));
+        else {
+          const rows = Object.entries(counts).sort((a, b) => b[1] - a[1]);
+          const width = Math.max(...rows.map(([k]) => k.length));
+          for (const [k, v] of rows)
+            print(
+              `${k.padStart(width)}  ${String(v).padStart(String(o.shots).length)}  ${"█".repeat(Math.round((40 * v) / o.shots))}`,
+            );
+        }
+      },
+    );
 
   program
     .command("draw")
