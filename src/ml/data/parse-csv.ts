@@ -37,7 +37,7 @@ const MISSING_TOKENS = new Set(["nan", "na", "n/a", "null", "none", "?"]);
  * ```
  */
 export function parseCsv(text: string, options: ParseCsvOptions = {}): CsvData {
-  const records = splitRecords(text);
+  const records = splitCsvRecords(text);
   const header = records[0];
   if (header === undefined)
     throw new QforgeError("INVALID_DATA", "CSV is empty; expected a header row and data rows");
@@ -136,14 +136,23 @@ function toNumber(field: string, line: number, column: string): number {
   return v;
 }
 
-interface CsvRecord {
+/** One CSV record: its fields as text and the 1-based line it starts on. */
+export interface CsvRecord {
   fields: string[];
   /** 1-based line on which the record starts. */
   line: number;
 }
 
-/** Splits text into records of fields, honouring quotes (which may span lines); skips blank lines. */
-function splitRecords(text: string): CsvRecord[] {
+/**
+ * Splits CSV text into records of fields, honouring quotes (which may span lines), doubled quotes, CRLF and a
+ * byte-order mark; skips blank lines. Cells stay text.
+ *
+ * @example
+ * ```ts
+ * splitCsvRecords('a,b\n"x,1",2\n'); // [{ fields: ["a", "b"], line: 1 }, { fields: ["x,1", "2"], line: 2 }]
+ * ```
+ */
+export function splitCsvRecords(text: string): CsvRecord[] {
   const records: CsvRecord[] = [];
   let fields: string[] = [];
   let field = "";

@@ -1,4 +1,5 @@
 import { QforgeError } from "../../util/errors.js";
+import { type CsvRecord, splitCsvRecords } from "../../ml/data/parse-csv.js";
 
 /** A CSV file as text cells: the header names and the data records with their 1-based line numbers. */
 export interface CsvTable {
@@ -23,50 +24,13 @@ const MISSING = new Set(["", "nan", "na", "n/a", "null", "none", "?"]);
  * ```
  */
 export function readCsvTable(text: string, source: string): CsvTable {
-  const records: { fields: string[]; line: number }[] = [];
-  let fields: string[] = [];
-  let field = "";
-  let quoted = false;
-  let line = 1;
-  let recordLine = 1;
-  const endRecord = (): void => {
-    fields.push(field);
-    if (!(fields.length === 1 && fields[0]!.trim() === "")) records.push({ fields, line: recordLine });
-    fields = [];
-    field = "";
-  };
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (body[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else {
-        if (ch === "\n") line++;
-        field += ch;
-      }
-    } else if (ch === '"' && field.trim() === "") {
-      field = "";
-      quoted = true;
-    } else if (ch === ",") {
-      fields.push(field);
-      field = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && body[i + 1] === "\n") i++;
-      endRecord();
-      line++;
-      recordLine = line;
-    } else field += ch;
+  let records: CsvRecord[];
+  try {
+    records = splitCsvRecords(text);
+  } catch (e) {
+    if (e instanceof QforgeError) throw new QforgeError(e.code, `${source}: ${e.message}`);
+    throw e;
   }
-  if (quoted)
-    throw new QforgeError(
-      "INVALID_DATA",
-      `${source}: CSV line ${recordLine}: a quoted field is never closed`,
-    );
-  if (field !== "" || fields.length > 0) endRecord();
   const head = records.shift();
   if (head === undefined)
     throw new QforgeError("INVALID_DATA", `${source}: CSV is empty; expected a header row and data rows`);

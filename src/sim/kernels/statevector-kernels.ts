@@ -118,20 +118,14 @@ export function applyMatrixK(
   const dim = state.length >> 1;
   const k = targets.length;
   const size = 1 << k;
-  const offsets = new Int32Array(size);
-  for (let l = 0; l < size; l++) {
-    let off = 0;
-    for (let j = 0; j < k; j++) if ((l >> j) & 1) off |= 1 << targets[j]!;
-    offsets[l] = off;
-  }
+  const offsets = localOffsets(targets);
   const sorted = [...targets].sort((a, b) => a - b);
   const inRe = new Float64Array(size),
     inIm = new Float64Array(size);
   const groups = dim >> k;
   for (let g = 0; g < groups; g++) {
     // Insert a zero bit at each target position (ascending) to get the group's base index.
-    let base = g;
-    for (const t of sorted) base = ((base >> t) << (t + 1)) | (base & ((1 << t) - 1));
+    const base = groupBase(g, sorted);
     if ((base & ctrlMask) !== ctrlValue) continue;
     for (let l = 0; l < size; l++) {
       const idx = 2 * (base | offsets[l]!);
@@ -244,6 +238,24 @@ export function expectationPauli(state: Float64Array, xMask: number, zMask: numb
   }
 }
 
+/** Index offset of each local basis state l of a gate on `targets` (bit j of l ↔ targets[j]). */
+function localOffsets(targets: readonly number[]): Int32Array {
+  const offsets = new Int32Array(1 << targets.length);
+  for (let l = 0; l < offsets.length; l++) {
+    let off = 0;
+    for (let j = 0; j < targets.length; j++) if ((l >> j) & 1) off |= 1 << targets[j]!;
+    offsets[l] = off;
+  }
+  return offsets;
+}
+
+/** The g-th index whose target bits are all zero: g with a zero bit inserted at each (ascending) target. */
+function groupBase(g: number, sortedTargets: readonly number[]): number {
+  let base = g;
+  for (const t of sortedTargets) base = ((base >> t) << (t + 1)) | (base & ((1 << t) - 1));
+  return base;
+}
+
 function parity(x: number): number {
   x ^= x >>> 16;
   x ^= x >>> 8;
@@ -298,18 +310,12 @@ export function braMatrixKetReference(
   const dim = ket.length >> 1;
   const k = targets.length;
   const size = 1 << k;
-  const offsets = new Int32Array(size);
-  for (let l = 0; l < size; l++) {
-    let off = 0;
-    for (let j = 0; j < k; j++) if ((l >> j) & 1) off |= 1 << targets[j]!;
-    offsets[l] = off;
-  }
+  const offsets = localOffsets(targets);
   const sorted = [...targets].sort((a, b) => a - b);
   let re = 0,
     im = 0;
   for (let g = 0; g < dim >> k; g++) {
-    let base = g;
-    for (const t of sorted) base = ((base >> t) << (t + 1)) | (base & ((1 << t) - 1));
+    const base = groupBase(g, sorted);
     if ((base & ctrlMask) !== ctrlValue) continue;
     for (let r = 0; r < size; r++) {
       let sr = 0,
