@@ -172,7 +172,8 @@ function evaluateTrajectories(
   return sums.map(({ s, s2 }) => ({ mean: s / n, variance: n > 1 ? (s2 - (s * s) / n) / (n - 1) / n : 0 }));
 }
 
-function withShiftedAngle(program: Program, pos: number, delta: number): Program {
+/** The program with the angle of the gate at `pos` shifted by `delta` (for shift rules). */
+export function withShiftedAngle(program: Program, pos: number, delta: number): Program {
   const g = program.ops[pos] as CompiledGate;
   const a = g.angles[0]!;
   const shifted: CompiledOp = { ...g, fixed: undefined, angles: [{ ...a, constant: a.constant + delta }] };

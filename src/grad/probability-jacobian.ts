@@ -1,6 +1,7 @@
 import { check } from "../util/errors.js";
 import type { Circuit } from "../circuit/circuit.js";
-import type { CompiledGate, CompiledOp, Program } from "../sim/compile.js";
+import type { Program } from "../sim/compile.js";
+import { withShiftedAngle } from "./differentiate.js";
 import { type Bindings, normalizeBindings } from "../sim/bindings.js";
 import { runProgram, zeroState } from "../sim/execute.js";
 import { marginalProbabilities } from "../sim/kernels/statevector-kernels.js";
@@ -47,14 +48,7 @@ export function probabilityJacobian(
       const angle = pg.gate.angles[0]!;
       const d = new Float64Array(K);
       pg.rule.shifts.forEach((s, i) => {
-        const shifted: CompiledOp = {
-          ...pg.gate,
-          fixed: undefined,
-          angles: [{ ...angle, constant: angle.constant + s }],
-        };
-        const ops = gp.program.ops.slice();
-        ops[pg.pos] = shifted as CompiledGate;
-        const p = probs({ ...gp.program, ops }, offset);
+        const p = probs(withShiftedAngle(gp.program, pg.pos, s), offset);
         for (let k = 0; k < K; k++) d[k] = d[k]! + pg.rule.coefficients[i]! * p[k]!;
       });
       for (let t = 0; t < angle.index.length; t++) {
