@@ -112,19 +112,18 @@ export class ParamExpr {
     );
   }
 
-  /** Readable form, e.g. `2*x0 + theta - 1.5707963267948966`. Round-trips through {@link ParamExpr.parse}. */
-  toString(): string {
+  /** Readable form, e.g. `2*x0 + theta - 1.5707963267948966`. Round-trips through {@link ParamExpr.parse};
+   * `format` writes each number (default: shortest round-trip decimal, which may use an exponent). */
+  toString(format: (x: number) => string = formatNumber): string {
     const parts: string[] = [];
     for (const [n, c] of this.terms) {
       const mag = Math.abs(c);
-      const body = mag === 1 ? n : `${formatNumber(mag)}*${n}`;
+      const body = mag === 1 ? n : `${format(mag)}*${n}`;
       parts.push(parts.length === 0 ? (c < 0 ? `-${body}` : body) : c < 0 ? `- ${body}` : `+ ${body}`);
     }
     if (this.constant !== 0 || parts.length === 0) {
-      const mag = formatNumber(Math.abs(this.constant));
-      parts.push(
-        parts.length === 0 ? formatNumber(this.constant) : this.constant < 0 ? `- ${mag}` : `+ ${mag}`,
-      );
+      const mag = format(Math.abs(this.constant));
+      parts.push(parts.length === 0 ? format(this.constant) : this.constant < 0 ? `- ${mag}` : `+ ${mag}`);
     }
     return parts.join(" ");
   }

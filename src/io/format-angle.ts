@@ -22,15 +22,5 @@ export function formatDecimal(x: number): string {
 
 /** An affine angle as OpenQASM text, e.g. `2*theta - 0.5*x0 + 1.5707963267948966`; parses back exactly. */
 export function formatAngle(e: ParamExpr): string {
-  const parts: string[] = [];
-  for (const [name, c] of e.terms) {
-    const mag = Math.abs(c);
-    const body = mag === 1 ? name : `${formatDecimal(mag)}*${name}`;
-    parts.push(parts.length === 0 ? (c < 0 ? `-${body}` : body) : c < 0 ? `- ${body}` : `+ ${body}`);
-  }
-  if (e.constant !== 0 || parts.length === 0) {
-    const mag = formatDecimal(Math.abs(e.constant));
-    parts.push(parts.length === 0 ? formatDecimal(e.constant) : e.constant < 0 ? `- ${mag}` : `+ ${mag}`);
-  }
-  return parts.join(" ");
+  return e.toString(formatDecimal);
 }

@@ -14,9 +14,8 @@ import {
   type QuantumKernel,
   type QuantumKernelJSON,
   fidelityGram,
-  makePsd,
+  fidelityKernel,
 } from "./quantum-kernel.js";
-import { innerProduct } from "../../sim/kernels/statevector-kernels.js";
 
 /**
  * Kernel-target alignment A(K, y) = ⟨K, yyᵀ⟩_F / (‖K‖_F ‖yyᵀ‖_F) with labels mapped to ±1 (Cristianini et
@@ -92,18 +91,7 @@ export class TrainableFidelityQuantumKernel implements QuantumKernel {
   }
 
   evaluate(X: ReadonlyArray<ArrayLike<number>>, Y?: ReadonlyArray<ArrayLike<number>>): number[][] {
-    const sx = this.states(X, this.weights);
-    if (Y === undefined) {
-      const K = fidelityGram(sx);
-      return this.psdFix === "none" ? K : makePsd(K, this.psdFix);
-    }
-    const sy = this.states(Y, this.weights);
-    return sx.map((a) =>
-      sy.map((b) => {
-        const [re, im] = innerProduct(a, b);
-        return re * re + im * im;
-      }),
-    );
+    return fidelityKernel((rows) => this.states(rows, this.weights), X, Y, this.psdFix);
   }
 
   /** Trains the weights to maximise kernel-target alignment on (X, y); returns the final alignment. */

@@ -49,17 +49,30 @@ export class FidelityQuantumKernel implements QuantumKernel {
   }
 
   evaluate(X: ReadonlyArray<ArrayLike<number>>, Y?: ReadonlyArray<ArrayLike<number>>): number[][] {
-    const sx = encodedStates(this.featureMap, X, this.simulator);
-    if (Y === undefined) {
-      const K = fidelityGram(sx);
-      return this.psdFix === "none" ? K : makePsd(K, this.psdFix);
-    }
-    return fidelityCross(sx, encodedStates(this.featureMap, Y, this.simulator));
+    const states = (rows: ReadonlyArray<ArrayLike<number>>) =>
+      encodedStates(this.featureMap, rows, this.simulator);
+    return fidelityKernel(states, X, Y, this.psdFix);
   }
 
   toJSON(): QuantumKernelJSON {
     return { type: "fidelity", featureMap: this.featureMap.toJSON(), psdFix: this.psdFix };
   }
+}
+
+/**
+ * A fidelity kernel from a state map: the PSD-fixed Gram matrix of X, or the cross-kernel against Y.
+ * Each row's state is simulated once.
+ */
+export function fidelityKernel(
+  states: (rows: ReadonlyArray<ArrayLike<number>>) => Float64Array[],
+  X: ReadonlyArray<ArrayLike<number>>,
+  Y: ReadonlyArray<ArrayLike<number>> | undefined,
+  psdFix: PsdFix,
+): number[][] {
+  const sx = states(X);
+  if (Y !== undefined) return fidelityCross(sx, states(Y));
+  const K = fidelityGram(sx);
+  return psdFix === "none" ? K : makePsd(K, psdFix);
 }
 
 /** Symmetric Gram matrix |⟨ψi|ψj⟩|² of a list of states (upper triangle computed, mirrored). */
@@ -76,7 +89,8 @@ export function fidelityGram(states: readonly Float64Array[]): number[][] {
   return K;
 }
 
-function fidelityCross(a: readonly Float64Array[], b: readonly Float64Array[]): number[][] {
+/** Cross-kernel |⟨a_i|b_j⟩|² between two lists of states. */
+export function fidelityCross(a: readonly Float64Array[], b: readonly Float64Array[]): number[][] {
   return a.map((sa) =>
     b.map((sb) => {
       const [re, im] = innerProduct(sa, sb);
