@@ -55,7 +55,8 @@ export function differentiate(
   }
 }
 
-function assertUnitary(program: Program, method: string): void {
+/** Refuses a method that needs a unitary circuit (adjoint, finite differences on one state). */
+export function assertUnitary(program: Program, method: string): void {
   if (program.ops.some((op) => op.kind !== "gate" || op.condition))
     throw new QforgeError(
       "UNSUPPORTED",

@@ -4,7 +4,10 @@ import type { Circuit } from "../circuit/circuit.js";
 import { PauliSum } from "../observables/pauli-sum.js";
 import type { ObservableLike } from "../sim/backend.js";
 import { type Bindings, normalizeBindings } from "../sim/bindings.js";
-import { type GradientMethod, differentiate } from "./differentiate.js";
+import { FUSION_MIN_QUBITS } from "../sim/batch.js";
+import { EngineAdjoint } from "./adjoint-engine.js";
+import { adjointSchedule } from "./adjoint-schedule.js";
+import { type GradientMethod, type RowJacobian, assertUnitary, differentiate } from "./differentiate.js";
 import { type GradientProgram, buildGradientProgram } from "./gradient-program.js";
 
 /** Options of {@link gradient} and {@link jacobian}. */
@@ -21,6 +24,16 @@ export interface GradientOptions {
   readonly step?: number;
   /** SPSA directions averaged per gradient (default 1). */
   readonly spsaSamples?: number;
+  /**
+   * Where the adjoint method runs: "auto" (default: fused WebAssembly SIMD plans from 10 qubits, gate by gate
+   * on typed arrays below), "wasm" or "js" (fused plans on that engine), "gate-by-gate".
+   */
+  readonly engine?: "auto" | "wasm" | "js" | "gate-by-gate";
+  /**
+   * Memory (bytes) the fused adjoint may use to checkpoint |ψ⟩ at its braket points (default 256 MiB); with
+   * less, it undoes |ψ⟩ along with λ, which costs about one more forward pass.
+   */
+  readonly checkpointBytes?: number;
 }
 
 /** Value, gradient and, for shot-based runs, their estimated variances. */
@@ -43,6 +56,7 @@ abstract class Differentiable {
   protected readonly rng: Rng;
   protected readonly wanted: Uint8Array;
   protected readonly columns: Int32Array;
+  private engineAdjoint: EngineAdjoint | undefined;
 
   constructor(circuit: Circuit, observables: readonly ObservableLike[], options: GradientOptions) {
     this.options = options;
@@ -76,7 +90,22 @@ abstract class Differentiable {
     this.rng = new Rng(options.seed ?? 0);
   }
 
-  protected run(row: Float64Array, offset: number) {
+  protected run(row: Float64Array, offset: number): RowJacobian {
+    const method = this.options.method ?? "adjoint";
+    if (method === "adjoint" && this.options.shots === undefined && this.useEngineAdjoint()) {
+      this.engineAdjoint ??= new EngineAdjoint(
+        this.gp,
+        adjointSchedule(this.gp, this.wanted),
+        this.observables,
+        {
+          engine: this.options.engine === "js" ? "js" : this.options.engine === "wasm" ? "wasm" : "auto",
+          ...(this.options.checkpointBytes !== undefined
+            ? { checkpointBytes: this.options.checkpointBytes }
+            : {}),
+        },
+      );
+      return this.engineAdjoint.evaluate(row, offset);
+    }
     return differentiate(this.gp, this.observables, row, offset, {
       method: this.options.method ?? "adjoint",
       wanted: this.wanted,
@@ -85,6 +114,13 @@ abstract class Differentiable {
       ...(this.options.step !== undefined ? { step: this.options.step } : {}),
       ...(this.options.spsaSamples !== undefined ? { spsaSamples: this.options.spsaSamples } : {}),
     });
+  }
+
+  private useEngineAdjoint(): boolean {
+    const engine = this.options.engine ?? "auto";
+    if (engine === "gate-by-gate") return false;
+    assertUnitary(this.gp.program, "adjoint");
+    return engine !== "auto" || this.gp.program.numQubits >= FUSION_MIN_QUBITS;
   }
 
   /** Picks the trainable columns out of an (O × P_all) Jacobian. */

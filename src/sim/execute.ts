@@ -12,6 +12,7 @@ import {
   probabilityOfOne,
 } from "./kernels/statevector-kernels.js";
 import { diag1, diagK, swapGate, u1, uk, ukScratchSize, xGate } from "./kernels/fast-kernels.js";
+import { adjointOf } from "./fusion/complex-small.js";
 
 const scratch = {
   values: new Float64Array(ukScratchSize(5)[0]),
@@ -59,7 +60,7 @@ export function applyCompiledGate(
     diagK(state, 0, dim, 0, t, d, g.ctrlMask, g.ctrlValue);
     return;
   }
-  const mm = inverse ? conjugateTranspose(m, size) : m;
+  const mm = inverse ? adjointOf(m, size) : m;
   if (k === 1) u1(state, 0, dim, t[0]!, mm, g.ctrlMask, g.ctrlValue);
   else uk(state, 0, dim, t, mm, g.ctrlMask, g.ctrlValue, scratch.values, scratch.offsets);
 }
@@ -79,7 +80,7 @@ export function applyCompiledGateReference(
   }
   if (g.gate === "id") return;
   let m = g.fixed ?? spec.matrix(evaluateAngles(g.angles, row, offset)).data;
-  if (inverse) m = conjugateTranspose(m, 1 << g.targets.length);
+  if (inverse) m = adjointOf(m, 1 << g.targets.length);
   if (spec.flags.diagonal) {
     const size = 1 << g.targets.length;
     const d = new Float64Array(2 * size);
@@ -90,16 +91,6 @@ export function applyCompiledGateReference(
     applyDiagonal(state, g.targets, d, g.ctrlMask, g.ctrlValue);
   } else if (g.targets.length === 1) applyMatrix1(state, g.targets[0]!, m, g.ctrlMask, g.ctrlValue);
   else applyMatrixK(state, g.targets, m, g.ctrlMask, g.ctrlValue);
-}
-
-function conjugateTranspose(m: Float64Array, size: number): Float64Array {
-  const out = new Float64Array(m.length);
-  for (let r = 0; r < size; r++)
-    for (let c = 0; c < size; c++) {
-      out[2 * (c * size + r)] = m[2 * (r * size + c)]!;
-      out[2 * (c * size + r) + 1] = -m[2 * (r * size + c) + 1]!;
-    }
-  return out;
 }
 
 /** A fresh |0…0⟩ state. */

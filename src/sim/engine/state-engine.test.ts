@@ -5,7 +5,7 @@ import { compile } from "../compile.js";
 import { runProgramReference as runProgram } from "../execute.js";
 import { planProgram } from "../fusion/plan-program.js";
 import type { FusionOptions } from "../fusion/plan.js";
-import { expectationPauli } from "../kernels/statevector-kernels.js";
+import { accumulatePauli, expectationPauli } from "../kernels/statevector-kernels.js";
 import { circuitSeed, randomCircuit } from "../test-utils/random-circuit.js";
 import { maxAbsDiff, randomState, standardCircuit } from "../test-utils/benchmark-circuits.js";
 import { JsStateEngine, type StateEngine, WasmStateEngine } from "./state-engine.js";
@@ -15,11 +15,11 @@ import { kernelModule } from "./wasm-module.js";
 const EMPTY = new Float64Array(0);
 const TOL: Record<Precision, number> = { complex128: 1e-10, complex64: 1e-5 };
 
-function engines(n: number, precision: Precision): StateEngine[] {
-  const out: StateEngine[] = [new JsStateEngine(n, precision)];
-  const w = WasmStateEngine.create(n, precision);
+function engines(n: number, precision: Precision, slots = 1): StateEngine[] {
+  const out: StateEngine[] = [new JsStateEngine(n, precision, undefined, slots)];
+  const w = WasmStateEngine.create(n, precision, { slots });
   if (w) out.push(w);
-  const s = WasmStateEngine.create(n, precision, { shared: true });
+  const s = WasmStateEngine.create(n, precision, { shared: true, slots });
   if (s) out.push(s);
   return out;
 }
@@ -74,6 +74,67 @@ describe("fast engines (typed arrays, WebAssembly SIMD, shared memory) vs the re
       }
     });
   }
+
+  it("brakets between two slots under control masks, and slots that run and copy independently", () => {
+    const n = 8;
+    const bra = randomState(n, 11),
+      ket = randomState(n, 12);
+    const rng = new Rng(4);
+    for (const precision of ["complex128", "complex64"] as const)
+      for (const e of engines(n, precision, 3)) {
+        e.state(1).set(bra);
+        e.state(2).set(ket);
+        for (let t = 0; t < 30; t++) {
+          const ctrlMask = rng.int(1 << n) & rng.int(1 << n);
+          const ctrlValue = ctrlMask & rng.int(1 << n);
+          const x = rng.int(1 << n) & ~ctrlMask,
+            z = rng.int(1 << n);
+          // Reference: ⟨bra| Π_controls X^x Z^z |ket⟩ with the dense Pauli kernel.
+          const pk = new Float64Array(ket.length);
+          accumulatePauli(pk, ket, x, z, 0, 1);
+          let re = 0,
+            im = 0;
+          for (let b = 0; b < 1 << n; b++) {
+            if ((b & ctrlMask) !== ctrlValue) continue;
+            re += bra[2 * b]! * pk[2 * b]! + bra[2 * b + 1]! * pk[2 * b + 1]!;
+            im += bra[2 * b]! * pk[2 * b + 1]! - bra[2 * b + 1]! * pk[2 * b]!;
+          }
+          const [gr, gi] = e.braket(1, 2, x, z, ctrlMask, ctrlValue);
+          expect(Math.abs(gr - re) + Math.abs(gi - im), `${e.kind} ${precision}`).toBeLessThan(
+            TOL[precision] * 10,
+          );
+        }
+        e.resetToZero(0);
+        e.copy(2, 0);
+        expect(maxAbsDiff(e.state(0), ket)).toBeLessThan(TOL[precision]);
+        expect(maxAbsDiff(e.state(1), bra)).toBeLessThan(TOL[precision]);
+        expect(() => e.state(3)).toThrow(/slot 3 out of range/);
+      }
+  });
+
+  it("braketParts (cache-blocked, partners inside and across blocks) = braket, term by term (n = 15)", () => {
+    const n = 15;
+    const rng = new Rng(8);
+    const bra = randomState(n, 21),
+      ket = randomState(n, 22);
+    const terms = Array.from({ length: 40 }, (_, i) => {
+      const ctrlMask = i % 5 === 4 ? (1 << rng.int(n)) | (1 << rng.int(n)) : 0;
+      const single = 1 << rng.int(n);
+      const x = (i % 3 === 0 ? single : i % 3 === 1 ? rng.int(1 << n) : 0) & ~ctrlMask;
+      const z = i % 2 === 0 ? x : rng.int(1 << n);
+      return { x, z, ctrlMask, ctrlValue: ctrlMask & rng.int(1 << n), imag: rng.next() < 0.5 };
+    });
+    for (const e of engines(n, "complex128", 2)) {
+      e.state(0).set(bra);
+      e.state(1).set(ket);
+      const out = new Float64Array(terms.length);
+      e.braketParts(0, 1, terms, out);
+      terms.forEach((t, i) => {
+        const [re, im] = e.braket(0, 1, t.x, t.z, t.ctrlMask, t.ctrlValue);
+        expect(Math.abs(out[i]! - (t.imag ? im : re)), `${e.kind} term ${i}`).toBeLessThan(1e-12);
+      });
+    }
+  });
 
   it("the standard benchmark circuit (n = 14, blocked) on every engine", () => {
     const { circuit } = standardCircuit(14, 5, 7);

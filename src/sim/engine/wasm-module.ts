@@ -36,7 +36,19 @@ export interface WasmKernelExports {
     scratch: number,
   ): void;
   scalePass(state: number, nAmp: number, prec: number, f: number): void;
-  pauliSum(state: number, nAmp: number, prec: number, x: number, z: number, out: number): void;
+  braket(
+    bra: number,
+    ket: number,
+    nAmp: number,
+    prec: number,
+    x: number,
+    z: number,
+    ctrlMask: number,
+    ctrlValue: number,
+    out: number,
+  ): void;
+  braketPart(bra: number, ket: number, nAmp: number, x: number, z: number, imag: number): number;
+  braketZAll(bra: number, ket: number, nAmp: number, imag: number, out: number): void;
 }
 
 const cache: { plain?: WasmModule | null; shared?: WasmModule | null } = {};

@@ -147,3 +147,21 @@ export function diagonalOf(m: Float64Array, size: number): Float64Array {
   }
   return d;
 }
+
+/** The conjugate transpose of a size × size matrix. */
+export function adjointOf(m: ArrayLike<number>, size: number): Float64Array {
+  const out = new Float64Array(2 * size * size);
+  for (let r = 0; r < size; r++)
+    for (let c = 0; c < size; c++) {
+      out[2 * (c * size + r)] = m[2 * (r * size + c)]!;
+      out[2 * (c * size + r) + 1] = -m[2 * (r * size + c) + 1]!;
+    }
+  return out;
+}
+
+/** The complex conjugate of an interleaved vector or matrix. */
+export function conjugateOf(m: ArrayLike<number>): Float64Array {
+  const out = Float64Array.from(m as ArrayLike<number>);
+  for (let i = 1; i < out.length; i += 2) out[i] = -out[i]!;
+  return out;
+}

@@ -81,6 +81,35 @@ export function planProgram(
 ): Plan {
   const n = program.numQubits;
   const b = Math.min(n, options.blockQubits ?? DEFAULT_BLOCK_QUBITS);
+  const gates = unitaryGates(program);
+  if (options.strategy === "dense") return planDense(n, b, gates, row, offset, options.maxFusedQubits ?? 3);
+  const prims = lowerToPrims(n, gates, row, offset);
+  return schedule(n, b, prims, 0, false).plan;
+}
+
+/**
+ * Like {@link planProgram} (rotation fusion), for a state held in memory with its index bits relabelled:
+ * memory holds X^inputFlips|ψ⟩, and the plan leaves X^flips|ψ′⟩ instead of spending a pass to undo the lazy
+ * X flips of its rotations. Programs run in segments (adjoint differentiation) chain the frames.
+ */
+export function planProgramInFrame(
+  program: Program,
+  row: Float64Array,
+  offset: number,
+  inputFlips: number,
+): { plan: Plan; flips: number } {
+  const n = program.numQubits;
+  const gates = unitaryGates(program);
+  return schedule(
+    n,
+    Math.min(n, DEFAULT_BLOCK_QUBITS),
+    lowerToPrims(n, gates, row, offset),
+    inputFlips,
+    true,
+  );
+}
+
+function unitaryGates(program: Program): CompiledGate[] {
   const gates: CompiledGate[] = [];
   for (const op of program.ops) {
     if (op.kind !== "gate" || op.condition)
@@ -90,9 +119,7 @@ export function planProgram(
       );
     gates.push(op);
   }
-  if (options.strategy === "dense") return planDense(n, b, gates, row, offset, options.maxFusedQubits ?? 3);
-  const prims = lowerToPrims(n, gates, row, offset);
-  return schedule(n, b, prims);
+  return gates;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -233,6 +260,18 @@ function decompose1(q: number, u: Float64Array, out: Prim[]): void {
   // d2b = v11 / (d1b · c) = v11 · conj(d1b) / c (|d1b| = 1)
   const d2br = (v11r * d1br + v11i * d1bi) / c,
     d2bi = (v11i * d1br - v11r * d1bi) / c;
+  // When the first column's phases agree up to a sign r (real gates: RY, H, …), diag(1, r)·shear(t) =
+  // shear(r·t)·diag(1, r) moves the left diagonal to the right, where it joins the phase pass before the
+  // rotation: no diagonal is left after it (a segment of a program then ends without a phase pass).
+  const rr = d1br * d1ar + d1bi * d1ai,
+    ri = d1bi * d1ar - d1br * d1ai;
+  if (Math.abs(ri) <= 1e-16) {
+    const r = rr < 0 ? -1 : 1;
+    // U = c·shear(r·t)·diag(d1a, d1b·d2b)
+    pushDiag1(q, d1ar, d1ai, d1br * d2br - d1bi * d2bi, d1br * d2bi + d1bi * d2br, out);
+    out.push({ kind: "rot", mask: bit, q, t: (r * s) / c, c, fl: 0 });
+    return;
+  }
   pushDiag1(q, 1, 0, d2br, d2bi, out);
   out.push({ kind: "rot", mask: bit, q, t: s / c, c, fl: 0 });
   pushDiag1(q, d1ar, d1ai, d1br, d1bi, out);
@@ -247,11 +286,17 @@ function pushDiag1(q: number, d0r: number, d0i: number, d1r: number, d1i: number
 // Scheduling: alternate one merged diagonal stage and one stage of everything else
 // ---------------------------------------------------------------------------------------------------
 
-function schedule(n: number, b: number, all: Prim[]): Plan {
+function schedule(
+  n: number,
+  b: number,
+  all: Prim[],
+  inputFlips: number,
+  keepFlips: boolean,
+): { plan: Plan; flips: number } {
   // Lazy X: …A·X·B·C… = …A·(XBX)·(XCX)·…·X. Each later step is conjugated by the flips before it (recorded
   // per step as the relabelling of its own qubits), and the flips themselves become one index permutation at
-  // the end — so they take no place in the schedule.
-  let flips = 0;
+  // the end (unless the caller keeps the relabelled frame) — so they take no place in the schedule.
+  let flips = inputFlips;
   const prims: Prim[] = [];
   for (const p of all) {
     p.fl = flips & p.mask;
@@ -314,7 +359,7 @@ function schedule(n: number, b: number, all: Prim[]): Plan {
       stage,
     );
   }
-  return builder.finish(flips);
+  return { plan: builder.finish(keepFlips ? 0 : flips), flips: keepFlips ? flips : 0 };
 }
 
 /** An op on its way into a pass: its qubit mask (for ordering) and whether it fits a cache block. */
@@ -329,6 +374,7 @@ interface Entry {
 class PassBuilder {
   private readonly passes: { blockQubits: number; ops: KernelOp[] }[] = [];
   private scale = 1;
+  private lastPhase: Extract<KernelOp, { kind: "phase" }> | undefined;
 
   constructor(
     private readonly n: number,
@@ -343,7 +389,14 @@ class PassBuilder {
   }
 
   finish(flips: number): Plan {
-    if (this.scale !== 1) this.push(this.b, [{ kind: "scale", f: this.scale }]);
+    // The leftover scale joins a phase table (free) or the last pass, rather than costing a pass of its own.
+    if (this.scale !== 1) {
+      const last = this.passes[this.passes.length - 1];
+      if (this.lastPhase) scalePhase(this.lastPhase, this.scale);
+      else if (last) last.ops.push({ kind: "scale", f: this.scale });
+      else this.push(this.b, [{ kind: "scale", f: this.scale }]);
+      this.scale = 1;
+    }
     if (flips !== 0) this.push(this.n, [{ kind: "permxor", mask: flips }]);
     return { numQubits: this.n, passes: this.passes };
   }
@@ -447,10 +500,12 @@ class PassBuilder {
       const ops: KernelOp[] = [];
       if (withHead) {
         for (const h of head) {
-          if (h.kind === "phase" && this.scale !== 1) {
-            ops.push(scalePhase(h, this.scale));
+          if (h.kind === "phase") {
+            if (this.scale !== 1) scalePhase(h, this.scale);
             this.scale = 1;
-          } else ops.push(h);
+            this.lastPhase = h;
+          }
+          ops.push(h);
         }
       }
       const group: Entry[] = [];

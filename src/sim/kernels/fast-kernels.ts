@@ -486,3 +486,45 @@ export function braMatrixKet1(
   }
   return [re, im];
 }
+
+/**
+ * Σ over b with (b & ctrlMask) = ctrlValue of conj(bra[b ⊕ x]) · ket[b] · (−1)^{|b ∧ z|}, as [re, im]:
+ * ⟨bra|X^x Z^z|ket⟩ restricted to the controls (times i^{#Y} for the Pauli string). With bra = ket and no
+ * controls it is the expectation of the Pauli string. `x` must not touch the control bits.
+ */
+export function braketPauli(
+  bra: StateArray,
+  ket: StateArray,
+  x: number,
+  z: number,
+  ctrlMask: number,
+  ctrlValue: number,
+): [number, number] {
+  const dim = ket.length >> 1;
+  let sr = 0,
+    si = 0;
+  for (let b = 0; b < dim; b++) {
+    if ((b & ctrlMask) !== ctrlValue) continue;
+    const f = b ^ x;
+    const fr = bra[2 * f]!,
+      fi = bra[2 * f + 1]!,
+      br = ket[2 * b]!,
+      bi = ket[2 * b + 1]!;
+    const pr = fr * br + fi * bi,
+      pi = fr * bi - fi * br;
+    let p = b & z;
+    p ^= p >>> 16;
+    p ^= p >>> 8;
+    p ^= p >>> 4;
+    p ^= p >>> 2;
+    p ^= p >>> 1;
+    if (p & 1) {
+      sr -= pr;
+      si -= pi;
+    } else {
+      sr += pr;
+      si += pi;
+    }
+  }
+  return [sr, si];
+}
