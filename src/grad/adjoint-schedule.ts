@@ -1,5 +1,5 @@
 import { GATES } from "../gates/gate-table.js";
-import type { CompiledGate, CompiledOp, Program } from "../sim/compile.js";
+import type { CompiledGate, Program } from "../sim/compile.js";
 import type { GradientProgram } from "./gradient-program.js";
 
 /**
@@ -38,12 +38,12 @@ const TERM_EPS = 1e-14;
 
 /**
  * Groups the differentiated gates so that the backward sweep takes many brakets at one point. The braket of
- * gate p may be taken at any later point when every later op on p's qubits commutes with p's generator (here:
- * both diagonal); ops on other qubits may be reordered past p. The schedule peels the circuit from its end:
- * it undoes every op it can except differentiable gates whose braket may still be taken at the current point;
- * when only such gates are left to undo, they (and every other gate whose braket may be taken there) form one
- * group. A layer of rotations then needs one point instead of one per gate, and the sweep undoes whole fused
- * segments between points.
+ * gate p may be taken at any point from which every op between it and p on p's qubits commutes with p's
+ * generator (here: both diagonal, or p itself, which commutes with its own generator); ops on other qubits
+ * may be reordered past p. The schedule peels the circuit from its end, arming each gate once its braket may
+ * be taken at the current point, and undoes every op that disturbs no armed gate; when every op left to undo
+ * would disturb one, the armed gates form a group there. A layer of RX·RZ (or a sweep of RY) then needs one
+ * point instead of one per gate, and the sweep undoes whole fused segments between points.
  */
 export function adjointSchedule(gp: GradientProgram, wanted: Uint8Array): AdjointSchedule {
   const ops = gp.program.ops as readonly CompiledGate[];
@@ -87,16 +87,33 @@ export function adjointSchedule(gp: GradientProgram, wanted: Uint8Array): Adjoin
   let frontier = new Set<number>();
   for (let o = 0; o < N; o++) if (isFrontier(o)) frontier.add(o);
   let remaining = N;
+  // Armed gates: their braket may be taken at the current point. A gate stays armed after it is undone (it
+  // commutes with its own generator) until an op that does not commute with its generator must be undone.
+  const armed = new Set<number>();
+  const armedOn: number[][] = Array.from({ length: n }, () => []);
+  const blocks = (o: number): boolean =>
+    qubitsOf[o]!.some((q) =>
+      armedOn[q]!.some((p) => p !== o && !(diagonal[o] && diagonalGenerator[gateAt.get(p)!])),
+    );
   while (unassigned.size > 0) {
-    const peel = [...frontier].filter((o) => !unassigned.has(o));
+    for (const o of unassigned)
+      if (!armed.has(o) && !removed[o] && mayMeasureNow(o)) {
+        armed.add(o);
+        for (const q of qubitsOf[o]!) armedOn[q]!.push(o);
+      }
+    // Undo armed gates last, so that each group's gates sit together in the new order.
+    const free = [...frontier].filter((o) => !blocks(o));
+    const unarmed = free.filter((o) => !armed.has(o));
+    const peel = unarmed.length > 0 ? unarmed : free;
     if (peel.length === 0) {
-      const gates: number[] = [];
-      for (const o of unassigned) if (mayMeasureNow(o)) gates.push(gateAt.get(o)!);
-      for (const g of gates) unassigned.delete(gp.paramGates[g]!.pos);
-      groups.push({ size: remaining, gates });
+      // Every op left to undo would disturb an armed braket: take them all here.
+      groups.push({ size: remaining, gates: [...armed].map((o) => gateAt.get(o)!) });
+      for (const o of armed) unassigned.delete(o);
+      armed.clear();
+      for (const list of armedOn) list.length = 0;
       continue;
     }
-    const next = new Set([...frontier].filter((o) => unassigned.has(o)));
+    const next = new Set([...frontier].filter((o) => !peel.includes(o)));
     for (const o of peel) {
       removed[o] = 1;
       peeled.push(o);
@@ -110,13 +127,29 @@ export function adjointSchedule(gp: GradientProgram, wanted: Uint8Array): Adjoin
       }
     frontier = next;
   }
-  const order: CompiledOp[] = [];
-  for (let o = 0; o < N; o++) if (!removed[o]) order.push(ops[o]!);
-  for (let i = peeled.length - 1; i >= 0; i--) order.push(ops[peeled[i]!]!);
+  const order: number[] = [];
+  for (let o = 0; o < N; o++) if (!removed[o]) order.push(o);
+  for (let i = peeled.length - 1; i >= 0; i--) order.push(peeled[i]!);
   groups.reverse();
+  // Slide each point forward over rotations that commute with its group's generators: a segment then ends
+  // with its rotations and the next begins with diagonals, which the planner merges into the phase pass
+  // that precedes the rotations (a point just before a diagonal costs no extra pass).
+  const supportMask = qubitsOf.map((qs) => qs.reduce((m, q) => m | (1 << q), 0));
+  const points = groups.map((g) => g.size);
+  groups.forEach((g, k) => {
+    const limit = k + 1 < groups.length ? points[k + 1]! - 1 : N;
+    const owners = g.gates.map((i) => gp.paramGates[i]!.pos);
+    let at = points[k]!;
+    while (at < limit) {
+      const o = order[at]!;
+      if (diagonal[o] || !owners.every((p) => p === o || (supportMask[p]! & supportMask[o]!) === 0)) break;
+      at++;
+    }
+    points[k] = at;
+  });
   return {
-    program: { ...gp.program, ops: order },
-    groups: groups.map((g) => ({ point: g.size, gates: g.gates })),
+    program: { ...gp.program, ops: order.map((o) => ops[o]!) },
+    groups: groups.map((g, k) => ({ point: points[k]!, gates: g.gates })),
     terms,
   };
 }

@@ -117,11 +117,12 @@ describe("fast engines (typed arrays, WebAssembly SIMD, shared memory) vs the re
     const rng = new Rng(8);
     const bra = randomState(n, 21),
       ket = randomState(n, 22);
-    const terms = Array.from({ length: 40 }, (_, i) => {
+    const terms = Array.from({ length: 60 }, (_, i) => {
       const ctrlMask = i % 5 === 4 ? (1 << rng.int(n)) | (1 << rng.int(n)) : 0;
       const single = 1 << rng.int(n);
       const x = (i % 3 === 0 ? single : i % 3 === 1 ? rng.int(1 << n) : 0) & ~ctrlMask;
-      const z = i % 2 === 0 ? x : rng.int(1 << n);
+      // Single-Z terms (x = 0, one z bit, either part) go through the all-Z sweep.
+      const z = i % 3 === 2 && i % 4 !== 0 ? 1 << rng.int(n) : i % 2 === 0 ? x : rng.int(1 << n);
       return { x, z, ctrlMask, ctrlValue: ctrlMask & rng.int(1 << n), imag: rng.next() < 0.5 };
     });
     for (const e of engines(n, "complex128", 2)) {
