@@ -117,14 +117,20 @@ export interface GradientCost {
   readonly shift: number | undefined;
 }
 
+/** d layers of RX·RZ on every qubit (all angles trainable) and a CZ brickwork: the standard circuit, trainable. */
+export function layeredGradientCircuit(n: number, d: number): Circuit {
+  let c = new Circuit(n);
+  for (let l = 0; l < d; l++) {
+    for (let q = 0; q < n; q++) c = c.rx(`a${l}_${q}`, q).rz(`b${l}_${q}`, q);
+    for (let q = l % 2; q + 1 < n; q += 2) c = c.cz(q, q + 1);
+  }
+  return c;
+}
+
 /** Adjoint-gradient and parameter-shift time against one forward evaluation (same circuit, one binding). */
-export function gradientCost(
-  sim: StateVectorSimulator,
-  n: number,
-  P: number,
-  withShift: boolean,
-): GradientCost {
-  const c = gradientCircuit(n, P);
+export function gradientCost(sim: StateVectorSimulator, c: Circuit, withShift: boolean): GradientCost {
+  const n = c.numQubits,
+    P = c.numParameters;
   const rng = new Rng(n * 1000 + P);
   const w = Float64Array.from({ length: P }, () => rng.uniform(-3, 3));
   const binding = Object.fromEntries(c.parameters.map((name, i) => [name, w[i]!]));

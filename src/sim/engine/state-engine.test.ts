@@ -122,8 +122,11 @@ describe("fast engines (typed arrays, WebAssembly SIMD, shared memory) vs the re
       const single = 1 << rng.int(n);
       const x = (i % 3 === 0 ? single : i % 3 === 1 ? rng.int(1 << n) : 0) & ~ctrlMask;
       // Single-Z terms (x = 0, one z bit, either part) go through the all-Z sweep.
-      const z = i % 3 === 2 && i % 4 !== 0 ? 1 << rng.int(n) : i % 2 === 0 ? x : rng.int(1 << n);
-      return { x, z, ctrlMask, ctrlValue: ctrlMask & rng.int(1 << n), imag: rng.next() < 0.5 };
+      // X-type (z = 0, Im) and Y-type (z = x, Re) terms on one qubit are paired, some on the same qubit.
+      const z =
+        i % 3 === 2 && i % 4 !== 0 ? 1 << rng.int(n) : i % 6 === 3 ? 0 : i % 2 === 0 ? x : rng.int(1 << n);
+      const imag = i % 6 === 3 ? true : i % 6 === 0 ? false : rng.next() < 0.5;
+      return { x: i % 12 === 3 ? 1 << 4 : x, z, ctrlMask, ctrlValue: ctrlMask & rng.int(1 << n), imag };
     });
     for (const e of engines(n, "complex128", 2)) {
       e.state(0).set(bra);

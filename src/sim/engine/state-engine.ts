@@ -252,6 +252,21 @@ export class WasmStateEngine implements StateEngine {
         out[i] = t.imag ? im : re;
       }
     });
+    // Single-qubit X (Im) or Y (Re) terms go two at a time through one sweep that shares their loads.
+    const pairs: [number, number, number][] = [];
+    for (const y of [0, 1]) {
+      const same = local.filter((i) => pauliKind(terms[i]!) === (y ? "Y" : "X"));
+      same.sort((u, v) => terms[u]!.x - terms[v]!.x);
+      // Pair across the halves of the sorted list, so that the two qubits differ.
+      const half = same.length >> 1;
+      for (let j = 0; j < half; j++) {
+        const u = same[j]!,
+          v = same[j + half + (same.length & 1)]!;
+        if (terms[u]!.x !== terms[v]!.x) pairs.push([u, v, y]);
+      }
+    }
+    const paired = new Set(pairs.flatMap(([u, v]) => [u, v]));
+    const singles = local.filter((i) => !paired.has(i));
     if (local.length === 0 && zTerms[0].length === 0 && zTerms[1].length === 0) return;
     const blocks = 2 ** (n - b);
     const sums = new Float64Array(this.memory.buffer, WASM_OUT, b + 1);
@@ -269,10 +284,23 @@ export class WasmStateEngine implements StateEngine {
             (z === 0 ? sums[b]! : z <= lowMask ? sums[Math.log2(z)]! : base & z ? -sums[b]! : sums[b]!);
         }
       }
-      for (const i of local) {
+      for (const i of singles) {
         const t = terms[i]!;
         const v = this.k.braketPart(braPtr + off, ketPtr + off, block, t.x, t.z & lowMask, t.imag ? 1 : 0);
         out[i] = out[i]! + (parity(base & t.z) ? -v : v);
+      }
+      for (const [u, v, y] of pairs) {
+        this.k.braketPair2(
+          braPtr + off,
+          ketPtr + off,
+          block,
+          Math.log2(terms[u]!.x),
+          Math.log2(terms[v]!.x),
+          y,
+          WASM_OUT,
+        );
+        out[u] = out[u]! + sums[0]!;
+        out[v] = out[v]! + sums[1]!;
       }
     }
   }
@@ -366,6 +394,14 @@ export class JsStateEngine implements StateEngine {
       out[i] = t.imag ? im : re;
     });
   }
+}
+
+/** "X" (x one bit, z = 0, Im part) or "Y" (x = z one bit, Re part) for an uncontrolled term, else undefined. */
+function pauliKind(t: BraketPart): "X" | "Y" | undefined {
+  if (t.ctrlMask !== 0 || t.x === 0 || (t.x & (t.x - 1)) !== 0) return undefined;
+  if (t.z === 0 && t.imag) return "X";
+  if (t.z === t.x && !t.imag) return "Y";
+  return undefined;
 }
 
 function parity(v: number): number {

@@ -48,6 +48,7 @@ export interface WasmKernelExports {
     out: number,
   ): void;
   braketPart(bra: number, ket: number, nAmp: number, x: number, z: number, imag: number): number;
+  braketPair2(bra: number, ket: number, nAmp: number, q0: number, q1: number, y: number, out: number): void;
   braketZAll(bra: number, ket: number, nAmp: number, imag: number, out: number): void;
 }
 
