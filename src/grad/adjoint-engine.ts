@@ -1,3 +1,4 @@
+import { parity } from "../util/bits.js";
 import type { PauliSum } from "../observables/pauli-sum.js";
 import type { Program } from "../sim/compile.js";
 import {
@@ -189,12 +190,6 @@ function segmentPlan(
 ): { plan: Plan | undefined; flips: number } {
   if (to <= from) return { plan: undefined, flips };
   return planProgramInFrame({ ...program, ops: program.ops.slice(from, to) }, row, offset, flips);
-}
-
-function parity(v: number): number {
-  let c = 0;
-  for (let m = v; m !== 0; m &= m - 1) c ^= 1;
-  return c;
 }
 
 /**

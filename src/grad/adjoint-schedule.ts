@@ -1,3 +1,4 @@
+import { popcount } from "../util/bits.js";
 import { GATES } from "../gates/gate-table.js";
 import type { CompiledGate, Program } from "../sim/compile.js";
 import type { GradientProgram } from "./gradient-program.js";
@@ -204,10 +205,4 @@ function globalMask(local: number, targets: readonly number[]): number {
     if ((local >> j) & 1) m |= 1 << q;
   });
   return m;
-}
-
-function popcount(v: number): number {
-  let c = 0;
-  for (let m = v; m !== 0; m &= m - 1) c++;
-  return c;
 }

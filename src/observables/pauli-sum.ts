@@ -1,3 +1,4 @@
+import { popcount } from "../util/bits.js";
 import { QforgeError, check } from "../util/errors.js";
 import type { CMatrix } from "../math/complex-matrix.js";
 import { PauliString } from "./pauli-string.js";
@@ -201,8 +202,4 @@ export class PauliSum {
   }
 }
 
-export function popcount(x: number): number {
-  x = x - ((x >>> 1) & 0x55555555);
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-}
+export { popcount };

@@ -1,3 +1,4 @@
+import { parity } from "../../util/bits.js";
 import { QforgeError } from "../../util/errors.js";
 import type { Plan } from "../fusion/plan.js";
 import { type StateArray, braketPauli } from "../kernels/fast-kernels.js";
@@ -402,16 +403,6 @@ function pauliKind(t: BraketPart): "X" | "Y" | undefined {
   if (t.z === 0 && t.imag) return "X";
   if (t.z === t.x && !t.imag) return "Y";
   return undefined;
-}
-
-function parity(v: number): number {
-  let p = v;
-  p ^= p >>> 16;
-  p ^= p >>> 8;
-  p ^= p >>> 4;
-  p ^= p >>> 2;
-  p ^= p >>> 1;
-  return p & 1;
 }
 
 /** Σ_b conj(ψ[b⊕x]) ψ[b] (−1)^{|b∧z|} on a typed array. */

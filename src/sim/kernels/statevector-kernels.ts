@@ -1,3 +1,5 @@
+import { parity } from "../../util/bits.js";
+
 /**
  * The state-vector hot loops. They work on raw interleaved complex128 buffers (re at 2i, im at 2i+1,
  * qubit q ↔ bit q of i) and never see circuits or gate objects. Controls are given as a mask of control
@@ -254,15 +256,6 @@ function groupBase(g: number, sortedTargets: readonly number[]): number {
   let base = g;
   for (const t of sortedTargets) base = ((base >> t) << (t + 1)) | (base & ((1 << t) - 1));
   return base;
-}
-
-function parity(x: number): number {
-  x ^= x >>> 16;
-  x ^= x >>> 8;
-  x ^= x >>> 4;
-  x ^= x >>> 2;
-  x ^= x >>> 1;
-  return x & 1;
 }
 
 /** ⟨a|b⟩ = Σ conj(a_i) b_i as [re, im]. */
