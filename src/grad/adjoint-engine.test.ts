@@ -72,6 +72,28 @@ describe("fused adjoint on the engines", () => {
     }
   });
 
+  it("RX·RZ layers with a brickwork (segments end on RX, their phases owed to the next): = gate-by-gate", () => {
+    let c = new Circuit(10);
+    for (let l = 0; l < 4; l++) {
+      for (let q = 0; q < 10; q++) c = c.rx(`a${l}_${q}`, q).rz(`b${l}_${q}`, q);
+      for (let q = l % 2; q + 1 < 10; q += 2) c = c.cz(q, q + 1);
+    }
+    const rng = new Rng(4);
+    const w = Float64Array.from({ length: c.numParameters }, () => rng.uniform(-Math.PI, Math.PI));
+    const h = "Z0 + 0.5*X3 Y4 - 0.25*Y9";
+    const ref = gateByGate(c, h, w);
+    for (const engine of ["wasm", "js"] as const)
+      for (const checkpointBytes of [undefined, 0]) {
+        const got = gradient(c, h, {
+          engine,
+          ...(checkpointBytes === 0 ? { checkpointBytes } : {}),
+        }).valueAndGradient(w);
+        expect(Math.abs(got.value - ref.value)).toBeLessThan(1e-12);
+        for (let i = 0; i < w.length; i++)
+          expect(Math.abs(got.gradient[i]! - ref.gradient[i]!)).toBeLessThan(1e-10);
+      }
+  });
+
   it("d⟨Z⟩/dθ of RX(θ) on a 10-qubit register is −sin θ on the fused path", () => {
     const c = new Circuit(10).rx("theta", 0);
     for (const t of [0, 0.3, 1.7, -2.5]) {

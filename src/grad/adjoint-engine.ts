@@ -1,6 +1,5 @@
 import { parity } from "../util/bits.js";
 import type { PauliSum } from "../observables/pauli-sum.js";
-import type { Program } from "../sim/compile.js";
 import {
   type BraketPart,
   type EngineChoice,
@@ -9,7 +8,7 @@ import {
   fitsWasm,
 } from "../sim/engine/state-engine.js";
 import { invertPlan } from "../sim/fusion/invert-plan.js";
-import { planProgramInFrame } from "../sim/fusion/plan-program.js";
+import { type PlanFrame, planProgramInFrame } from "../sim/fusion/plan-program.js";
 import type { Plan } from "../sim/fusion/plan.js";
 import { accumulatePauli } from "../sim/kernels/statevector-kernels.js";
 import type { AdjointSchedule, BraketTerm } from "./adjoint-schedule.js";
@@ -46,7 +45,8 @@ export interface EngineAdjointOptions {
 export class EngineAdjoint {
   private readonly engine: StateEngine;
   private readonly slotOf: Int32Array;
-  private readonly groupParts: readonly GroupParts[];
+  private readonly groupTerms: readonly (readonly BraketTerm[])[];
+  private readonly groupOwners: readonly Int32Array[];
   private readonly partBuffer: Float64Array;
 
   constructor(
@@ -63,8 +63,11 @@ export class EngineAdjoint {
     if (choice !== "js") while (c > 0 && !fitsWasm(n, "complex128", base + c)) c--;
     this.engine = createStateEngine(n, "complex128", choice, base + c);
     this.slotOf = checkpointSlots(G, c, base);
-    this.groupParts = schedule.groups.map((g) => groupParts(g.gates, schedule.terms));
-    this.partBuffer = new Float64Array(Math.max(0, ...this.groupParts.map((g) => g.parts.length)));
+    this.groupTerms = schedule.groups.map((g) => g.gates.flatMap((i) => schedule.terms[i]!));
+    this.groupOwners = schedule.groups.map((g) =>
+      Int32Array.from(g.gates.flatMap((i) => schedule.terms[i]!.map(() => i))),
+    );
+    this.partBuffer = new Float64Array(Math.max(0, ...this.groupTerms.map((t) => t.length)));
   }
 
   /** How many braket points keep a checkpoint of |ψ⟩ (the others undo |ψ⟩ from the point above). */
@@ -84,25 +87,26 @@ export class EngineAdjoint {
     // Memory holds X^frame[s]|ψ⟩ at bound s: segments keep their rotations' lazy X flips instead of spending a
     // pass on them, and the brakets read the relabelled states with relabelled masks.
     const bounds = [0, ...groups.map((g) => g.point), program.ops.length];
-    const plans: (Plan | undefined)[] = [];
-    const frame = new Int32Array(bounds.length);
+    const plans: Plan[] = [];
+    const frames: PlanFrame[] = [{ flips: 0, phases: undefined }];
     for (let s = 0; s + 1 < bounds.length; s++) {
-      const { plan, flips } = segmentPlan(program, bounds[s]!, bounds[s + 1]!, row, offset, frame[s]!);
-      plans.push(plan);
-      frame[s + 1] = flips;
+      // The last segment settles the owed phases (λ = H|ψ⟩ is formed in a flips-only frame).
+      const ops = program.ops.slice(bounds[s]!, bounds[s + 1]!);
+      const r = planProgramInFrame({ ...program, ops }, row, offset, frames[s]!, s < G);
+      plans.push(r.plan);
+      frames.push(r.frame);
     }
 
     e.resetToZero(0);
     for (let s = 0; s < plans.length; s++) {
-      const plan = plans[s];
-      if (plan) e.run(plan, 0);
+      e.run(plans[s]!, 0);
       const ck = s < G ? slotOf[s]! : -1;
       if (ck >= 0) e.copy(0, ck);
     }
 
     const values = new Float64Array(O);
     const psi = e.state(0) as Float64Array;
-    const last = frame[bounds.length - 1]!;
+    const last = frames[bounds.length - 1]!.flips;
     observables.forEach((h, k) => {
       const lambda = e.state(1 + k) as Float64Array;
       lambda.fill(0);
@@ -119,26 +123,22 @@ export class EngineAdjoint {
     let psiSlot = 0;
     for (let s = G; s >= 1; s--) {
       // Undo segment s (back to group s − 1's point) on every λ, and on |ψ⟩ where no checkpoint was kept.
-      const plan = plans[s];
-      const undo = plan ? invertPlan(plan) : undefined;
-      if (undo) for (let k = 0; k < O; k++) e.run(undo, 1 + k);
+      const undo = invertPlan(plans[s]!);
+      for (let k = 0; k < O; k++) e.run(undo, 1 + k);
       const ck = slotOf[s - 1]!;
       if (ck >= 0) psiSlot = ck;
       else {
         if (psiSlot !== 0) e.copy(psiSlot, 0);
-        if (undo) e.run(undo, 0);
+        e.run(undo, 0);
         psiSlot = 0;
       }
-      const { parts, weights, owners } = this.groupParts[s - 1]!;
-      const f = frame[s]!;
-      const inFrame =
-        f === 0 ? parts : parts.map((t) => ({ ...t, ctrlValue: t.ctrlValue ^ (f & t.ctrlMask) }));
+      const { parts, weights } = partsInFrame(this.groupTerms[s - 1]!, frames[s]!);
+      const owners = this.groupOwners[s - 1]!;
       for (let k = 0; k < O; k++) {
-        e.braketParts(1 + k, psiSlot, inFrame, this.partBuffer);
+        e.braketParts(1 + k, psiSlot, parts, this.partBuffer);
         for (let i = 0; i < parts.length; i++) {
-          // d⟨H⟩/dθ = 2·Im⟨λ|G|ψ⟩, G = Σ coef · i^numY X^x Z^z; the frame adds (−1)^{|f∧z|}.
-          const sign = parity(f & parts[i]!.z) ? -1 : 1;
-          const dAngle = 2 * sign * weights[i]! * this.partBuffer[i]!;
+          // d⟨H⟩/dθ = 2·Im⟨λ|G|ψ⟩, G = Σ coef · i^numY X^x Z^z (rewritten for the frame).
+          const dAngle = 2 * weights[i]! * this.partBuffer[i]!;
           const angle = gp.paramGates[owners[i]!]!.gate.angles[0]!;
           for (let j = 0; j < angle.index.length; j++) {
             const at = k * P + angle.index[j]!;
@@ -156,40 +156,45 @@ export class EngineAdjoint {
   }
 }
 
-/** A group's brakets as one list: Im(i^numY S) is ±Im S or ±Re S, so each term needs only one part. */
-interface GroupParts {
-  readonly parts: readonly BraketPart[];
-  /** coef · (±1) per part. */
-  readonly weights: Float64Array;
-  /** The parameterised gate each part belongs to. */
-  readonly owners: Int32Array;
-}
-
-function groupParts(gates: readonly number[], terms: readonly (readonly BraketTerm[])[]): GroupParts {
+/**
+ * A group's Pauli terms as the brakets to take on the states in memory, which hold D·X^F|·⟩ (see PlanFrame):
+ * ⟨λ|P|ψ⟩ = ⟨λ_m|X^F D†PD X^F|ψ_m⟩. D = diag(a, b) with b/a = r = ±i turns X_q into −Im(r)·i·X_q Z_q; X^F
+ * flips the sign by (−1)^{|F∧z|} and the control values by F. Im(coef · i^numY · S) is then ±Im S or ±Re S,
+ * so each term needs one part.
+ */
+function partsInFrame(
+  terms: readonly BraketTerm[],
+  frame: PlanFrame,
+): { parts: BraketPart[]; weights: Float64Array } {
   const parts: BraketPart[] = [];
-  const weights: number[] = [];
-  const owners: number[] = [];
-  for (const g of gates)
-    for (const t of terms[g]!) {
-      const ny = t.numY & 3;
-      parts.push({ x: t.x, z: t.z, ctrlMask: t.ctrlMask, ctrlValue: t.ctrlValue, imag: ny % 2 === 0 });
-      weights.push(ny === 0 || ny === 1 ? t.coef : -t.coef);
-      owners.push(g);
-    }
-  return { parts, weights: Float64Array.from(weights), owners: Int32Array.from(owners) };
-}
-
-/** The fused plan of ops [from, to) in the relabelled frame `flips` (no plan when the range is empty). */
-function segmentPlan(
-  program: Program,
-  from: number,
-  to: number,
-  row: Float64Array,
-  offset: number,
-  flips: number,
-): { plan: Plan | undefined; flips: number } {
-  if (to <= from) return { plan: undefined, flips };
-  return planProgramInFrame({ ...program, ops: program.ops.slice(from, to) }, row, offset, flips);
+  const weights = new Float64Array(terms.length);
+  const ph = frame.phases;
+  terms.forEach((t, i) => {
+    let z = t.z,
+      numY = t.numY,
+      sign = 1;
+    if (ph)
+      for (let m = t.x, q = 0; m !== 0; q++, m >>>= 1) {
+        if (!(m & 1)) continue;
+        // Im(conj(a)·b) for qubit q: 0 where no phase is owed.
+        const ri = ph[4 * q + 3]! * ph[4 * q]! - ph[4 * q + 2]! * ph[4 * q + 1]!;
+        if (ri === 0) continue;
+        z ^= 1 << q;
+        numY++;
+        sign *= -Math.sign(ri);
+      }
+    if (parity(frame.flips & z)) sign = -sign;
+    const ny = numY & 3;
+    parts.push({
+      x: t.x,
+      z,
+      ctrlMask: t.ctrlMask,
+      ctrlValue: t.ctrlValue ^ (frame.flips & t.ctrlMask),
+      imag: ny % 2 === 0,
+    });
+    weights[i] = sign * (ny === 0 || ny === 1 ? t.coef : -t.coef);
+  });
+  return { parts, weights };
 }
 
 /**

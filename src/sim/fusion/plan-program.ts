@@ -88,25 +88,43 @@ export function planProgram(
 }
 
 /**
- * Like {@link planProgram} (rotation fusion), for a state held in memory with its index bits relabelled:
- * memory holds X^inputFlips|ψ⟩, and the plan leaves X^flips|ψ′⟩ instead of spending a pass to undo the lazy
- * X flips of its rotations. Programs run in segments (adjoint differentiation) chain the frames.
+ * Where a segment leaves the state: memory holds `mem` with |ψ⟩ = D · X^flips · mem, D = ⊗_q diag(a_q, b_q)
+ * (`phases`: a_q, b_q interleaved, 4 numbers per qubit; undefined: identity).
+ */
+export interface PlanFrame {
+  readonly flips: number;
+  readonly phases: Float64Array | undefined;
+}
+
+/**
+ * Like {@link planProgram} (rotation fusion), for a program run in segments (adjoint differentiation): the
+ * state enters in `frame` and the plan leaves it in the returned frame instead of spending passes to settle
+ * it — the lazy X flips of its rotations stay as relabelled index bits and, with `keepPhases`, the trailing
+ * diagonals diag(a, b) with b/a = ±i (RX-like rotations) stay owed; the next segment applies them first.
  */
 export function planProgramInFrame(
   program: Program,
   row: Float64Array,
   offset: number,
-  inputFlips: number,
-): { plan: Plan; flips: number } {
+  frame: PlanFrame,
+  keepPhases: boolean,
+): { plan: Plan; frame: PlanFrame } {
   const n = program.numQubits;
   const gates = unitaryGates(program);
-  return schedule(
-    n,
-    Math.min(n, DEFAULT_BLOCK_QUBITS),
-    lowerToPrims(n, gates, row, offset),
-    inputFlips,
-    true,
-  );
+  const output = keepPhases ? identityPhases(n) : undefined;
+  const prims = lowerToPrims(n, gates, row, offset, { input: frame.phases, output });
+  const { plan, flips } = schedule(n, Math.min(n, DEFAULT_BLOCK_QUBITS), prims, frame.flips, true);
+  return { plan, frame: { flips, phases: output } };
+}
+
+/** diag(1, 1) on every qubit, in the layout of {@link PlanFrame.phases}. */
+function identityPhases(n: number): Float64Array {
+  const d = new Float64Array(4 * n);
+  for (let q = 0; q < n; q++) {
+    d[4 * q] = 1;
+    d[4 * q + 2] = 1;
+  }
+  return d;
 }
 
 function unitaryGates(program: Program): CompiledGate[] {
@@ -126,14 +144,28 @@ function unitaryGates(program: Program): CompiledGate[] {
 // Single-qubit fusion and lowering
 // ---------------------------------------------------------------------------------------------------
 
-function lowerToPrims(n: number, gates: readonly CompiledGate[], row: Float64Array, offset: number): Prim[] {
+function lowerToPrims(
+  n: number,
+  gates: readonly CompiledGate[],
+  row: Float64Array,
+  offset: number,
+  frame?: { readonly input?: Float64Array | undefined; readonly output?: Float64Array | undefined },
+): Prim[] {
   const prims: Prim[] = [];
   const pending: (Float64Array | undefined)[] = new Array(n).fill(undefined);
-  const flush = (q: number) => {
+  // Phases the state still owes from the previous segment act first (see planProgramInFrame).
+  const input = frame?.input;
+  if (input)
+    for (let q = 0; q < n; q++) {
+      const [ar, ai, br, bi] = [input[4 * q]!, input[4 * q + 1]!, input[4 * q + 2]!, input[4 * q + 3]!];
+      if (ar !== 1 || ai !== 0 || br !== 1 || bi !== 0)
+        pending[q] = Float64Array.of(ar, ai, 0, 0, 0, 0, br, bi);
+    }
+  const flush = (q: number, last = false) => {
     const p = pending[q];
     if (!p) return;
     pending[q] = undefined;
-    decompose1(q, p, prims);
+    decompose1(q, p, prims, last ? frame?.output : undefined);
   };
   for (const g of gates) {
     if (g.gate === "id") continue;
@@ -212,7 +244,7 @@ function lowerToPrims(n: number, gates: readonly CompiledGate[], row: Float64Arr
         fl: 0,
       });
   }
-  for (let q = 0; q < n; q++) flush(q);
+  for (let q = 0; q < n; q++) flush(q, true);
   return prims;
 }
 
@@ -221,7 +253,7 @@ function lowerToPrims(n: number, gates: readonly CompiledGate[], row: Float64Arr
  * multiplications per amplitude component, the diagonals join the neighbouring phase pass, the X becomes
  * a relabelling of the index bits, and c joins one global scale.
  */
-function decompose1(q: number, u: Float64Array, out: Prim[]): void {
+function decompose1(q: number, u: Float64Array, out: Prim[], keepLeft?: Float64Array): void {
   const bit = 1 << q;
   let v00r = u[0]!,
     v00i = u[1]!,
@@ -274,6 +306,11 @@ function decompose1(q: number, u: Float64Array, out: Prim[]): void {
   }
   pushDiag1(q, 1, 0, d2br, d2bi, out);
   out.push({ kind: "rot", mask: bit, q, t: s / c, c, fl: 0 });
+  // A left diagonal whose phases differ by ±i (RX and its kin) may stay owed by the state (keepLeft).
+  if (keepLeft && Math.abs(rr) <= 1e-15 && Math.abs(Math.abs(ri) - 1) <= 1e-15) {
+    keepLeft.set([d1ar, d1ai, d1br, d1bi], 4 * q);
+    return;
+  }
   pushDiag1(q, d1ar, d1ai, d1br, d1bi, out);
 }
 
