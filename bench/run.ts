@@ -434,8 +434,8 @@ of each point's gates in read-only WebAssembly sweeps:
 ${table(["n", "P", "forward", "adjoint gradient", "adjoint ÷ forward", "parameter-shift", "shift ÷ forward"], gres)}
 
 The same for the standard circuit with every angle trainable (d layers of RX·RZ on every qubit and a CZ
-brickwork; complex rotations leave one more phase pass per segment, and each RX braket costs about one
-rotation):
+brickwork). Here the brakets cost most: an RX braket costs about as much as applying one rotation (two of
+them share their loads), while the forward pass merges every RZ and CZ of a layer into one phase pass:
 
 ${table(["n", "d", "P", "forward", "adjoint gradient", "adjoint ÷ forward"], lres)}`,
   );
