@@ -355,7 +355,7 @@ ${table(["b", "block (complex128)", "complex128", "passes/layer", "complex64"], 
   const kT = T > 1 ? fidelityKernel(simulator("complex128", T)) : undefined;
   log("VQC batch");
   const v1 = vqcBatch(simulator("complex128", 1));
-  const vT = T > 1 ? vqcBatch(simulator("complex128", T)) : undefined;
+  const vT = T > 1 && pool ? vqcBatch(simulator("complex128", T), pool) : undefined;
   const grid: [number, number, boolean][] = quick
     ? [
         [10, 20, true],
@@ -421,7 +421,7 @@ ${table(["", "states", "Gram matrix", "total"], [["1 thread", fmtTime(k1.states)
 
 VQC: 12 qubits, RY(x) encoding and 4 layers of RY, RZ on every qubit plus a CZ chain (${v1.params} weights),
 ⟨Z₀⟩ on a batch of 256 inputs: forward (\`expectation\`) and forward + adjoint backward (\`jacobian\`,
-method "adjoint", over the weights).
+method "adjoint", over the weights; with threads, \`parallel: createThreadPool()\` splits the rows).
 
 ${table(["", "forward", "forward + adjoint backward"], [["1 thread", fmtTime(v1.forward), fmtTime(v1.adjoint)], ...(vT ? [[`${T} threads`, fmtTime(vT.forward), fmtTime(vT.adjoint)]] : [])])}
 

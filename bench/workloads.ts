@@ -3,6 +3,7 @@ import { Circuit } from "../src/circuit/circuit.js";
 import { Rng } from "../src/util/rng.js";
 import { StateVectorSimulator } from "../src/sim/statevector-simulator.js";
 import { gradient, jacobian } from "../src/grad/gradient.js";
+import type { AdjointParallel } from "../src/grad/adjoint-batch.js";
 import { timeBest } from "./harness.js";
 
 /** A ZZ-feature-map-like encoding on n qubits, `reps` repetitions; inputs x0…, and z0… = (π − x_i)(π − x_{i+1}). */
@@ -82,6 +83,7 @@ export function vqcCircuit(n: number, layers: number): { circuit: Circuit; weigh
 /** A 12-qubit VQC on a batch of 256: forward (expectations) and forward + adjoint backward (Jacobian). */
 export function vqcBatch(
   sim: StateVectorSimulator,
+  parallel?: AdjointParallel,
   n = 12,
   layers = 4,
   batch = 256,
@@ -93,7 +95,11 @@ export function vqcBatch(
     bindings[`x${q}`] = Array.from({ length: batch }, () => rng.uniform(0, Math.PI));
   for (const w of weights) bindings[w] = rng.uniform(-Math.PI, Math.PI);
   const forward = timeBest(() => void sim.expectation(circuit, ["Z0"], bindings));
-  const J = jacobian(circuit, ["Z0"], { method: "adjoint", trainable: weights });
+  const J = jacobian(circuit, ["Z0"], {
+    method: "adjoint",
+    trainable: weights,
+    ...(parallel ? { parallel } : {}),
+  });
   const adjoint = timeBest(() => void J.evaluate(bindings));
   return { forward, adjoint, params: weights.length };
 }

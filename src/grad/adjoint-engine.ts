@@ -1,5 +1,5 @@
 import { parity } from "../util/bits.js";
-import type { PauliSum } from "../observables/pauli-sum.js";
+import type { ObservableTerms } from "../sim/batch.js";
 import {
   type BraketPart,
   type EngineChoice,
@@ -52,7 +52,7 @@ export class EngineAdjoint {
   constructor(
     private readonly gp: GradientProgram,
     private readonly schedule: AdjointSchedule,
-    private readonly observables: readonly PauliSum[],
+    private readonly observables: readonly ObservableTerms[],
     options: EngineAdjointOptions = {},
   ) {
     const n = schedule.program.numQubits;
@@ -107,15 +107,16 @@ export class EngineAdjoint {
     const values = new Float64Array(O);
     const psi = e.state(0) as Float64Array;
     const last = frames[bounds.length - 1]!.flips;
-    observables.forEach((h, k) => {
+    observables.forEach(({ terms }, k) => {
       const lambda = e.state(1 + k) as Float64Array;
       lambda.fill(0);
-      // In the frame f, H becomes X^f H X^f: each term's sign (−1)^{|f∧z|}.
-      for (const t of h.terms)
-        if (t.coefficient[0] !== 0) {
-          const c = parity(last & t.pauli.zMask) ? -t.coefficient[0] : t.coefficient[0];
-          accumulatePauli(lambda, psi, t.pauli.xMask, t.pauli.zMask, t.pauli.numY, c);
-        }
+      // Terms are (x, z, #Y, coefficient); in the frame f, H becomes X^f H X^f: signs (−1)^{|f∧z|}.
+      for (let t = 0; t < terms.length; t += 4) {
+        const x = terms[t]!,
+          z = terms[t + 1]!,
+          c = terms[t + 3]!;
+        accumulatePauli(lambda, psi, x, z, terms[t + 2]!, parity(last & z) ? -c : c);
+      }
       values[k] = e.braket(0, 1 + k, 0, 0, 0, 0)[0];
     });
 

@@ -4,9 +4,10 @@ import type { Circuit } from "../circuit/circuit.js";
 import { PauliSum } from "../observables/pauli-sum.js";
 import type { ObservableLike } from "../sim/backend.js";
 import { type Bindings, normalizeBindings } from "../sim/bindings.js";
-import { FUSION_MIN_QUBITS } from "../sim/batch.js";
-import { EngineAdjoint } from "./adjoint-engine.js";
-import { adjointSchedule } from "./adjoint-schedule.js";
+import { FUSION_MIN_QUBITS, type ObservableTerms, observableTerms } from "../sim/batch.js";
+import type { EngineAdjoint } from "./adjoint-engine.js";
+import { type AdjointBatchRequest, type AdjointParallel, adjointFor } from "./adjoint-batch.js";
+import { type AdjointSchedule, adjointSchedule } from "./adjoint-schedule.js";
 import { type GradientMethod, type RowJacobian, assertUnitary, differentiate } from "./differentiate.js";
 import { type GradientProgram, buildGradientProgram } from "./gradient-program.js";
 
@@ -34,6 +35,11 @@ export interface GradientOptions {
    * less, it undoes |ψ⟩ along with λ, which costs about one more forward pass.
    */
   readonly checkpointBytes?: number;
+  /**
+   * Worker threads for batches (adjoint on the fused engine): `createThreadPool()` from `qforge/node`. Rows
+   * are split across the threads; the results are the same as on one thread.
+   */
+  readonly parallel?: AdjointParallel;
 }
 
 /** Value, gradient and, for shot-based runs, their estimated variances. */
@@ -57,6 +63,8 @@ abstract class Differentiable {
   protected readonly wanted: Uint8Array;
   protected readonly columns: Int32Array;
   private engineAdjoint: EngineAdjoint | undefined;
+  private schedule: AdjointSchedule | undefined;
+  private observableTerms: ObservableTerms[] | undefined;
 
   constructor(circuit: Circuit, observables: readonly ObservableLike[], options: GradientOptions) {
     this.options = options;
@@ -91,19 +99,9 @@ abstract class Differentiable {
   }
 
   protected run(row: Float64Array, offset: number): RowJacobian {
-    const method = this.options.method ?? "adjoint";
-    if (method === "adjoint" && this.options.shots === undefined && this.useEngineAdjoint()) {
-      this.engineAdjoint ??= new EngineAdjoint(
-        this.gp,
-        adjointSchedule(this.gp, this.wanted),
-        this.observables,
-        {
-          engine: this.options.engine === "js" ? "js" : this.options.engine === "wasm" ? "wasm" : "auto",
-          ...(this.options.checkpointBytes !== undefined
-            ? { checkpointBytes: this.options.checkpointBytes }
-            : {}),
-        },
-      );
+    const request = this.adjointRequest(row, 1);
+    if (request && request.engine !== "gate-by-gate") {
+      this.engineAdjoint ??= adjointFor(request);
       return this.engineAdjoint.evaluate(row, offset);
     }
     return differentiate(this.gp, this.observables, row, offset, {
@@ -116,11 +114,31 @@ abstract class Differentiable {
     });
   }
 
-  private useEngineAdjoint(): boolean {
-    const engine = this.options.engine ?? "auto";
-    if (engine === "gate-by-gate") return false;
+  /**
+   * The fused-engine adjoint as plain data for `batch` rows of `values`, or undefined where another method
+   * (or the gate-by-gate sweep) applies.
+   */
+  protected adjointRequest(values: Float64Array, batch: number): AdjointBatchRequest | undefined {
+    const o = this.options;
+    if ((o.method ?? "adjoint") !== "adjoint" || o.shots !== undefined) return undefined;
     assertUnitary(this.gp.program, "adjoint");
-    return engine !== "auto" || this.gp.program.numQubits >= FUSION_MIN_QUBITS;
+    const engine = o.engine ?? "auto";
+    const fused =
+      engine === "wasm" ||
+      engine === "js" ||
+      (engine === "auto" && this.gp.program.numQubits >= FUSION_MIN_QUBITS);
+    this.observableTerms ??= observableTerms(this.observables);
+    if (fused) this.schedule ??= adjointSchedule(this.gp, this.wanted);
+    return {
+      gp: this.gp,
+      observables: this.observableTerms,
+      wanted: this.wanted,
+      values,
+      batch,
+      engine: fused ? engine : "gate-by-gate",
+      checkpointBytes: o.checkpointBytes,
+      schedule: fused ? this.schedule : undefined,
+    };
   }
 
   /** Picks the trainable columns out of an (O × P_all) Jacobian. */
@@ -194,6 +212,16 @@ export class JacobianFunction extends Differentiable {
       Pall = this.gp.parameters.length;
     const values = new Float64Array(m.batch * O);
     const jac = new Float64Array(m.batch * O * P);
+    const parallel = this.options.parallel;
+    const request = parallel && m.batch > 1 ? this.adjointRequest(m.values, m.batch) : undefined;
+    const spread = request ? parallel!.adjointBatch(request) : undefined;
+    if (spread) {
+      values.set(spread.values);
+      for (let b = 0; b < m.batch; b++)
+        for (let k = 0; k < O; k++)
+          this.select(spread.jacobian.subarray(b * O * Pall), k, jac, (b * O + k) * P);
+      return { batch: m.batch, numObservables: O, parameters: this.parameters, values, jacobian: jac };
+    }
     for (let b = 0; b < m.batch; b++) {
       const r = this.run(m.values, b * Pall);
       for (let k = 0; k < O; k++) {

@@ -6,3 +6,4 @@ export * from "./metric-tensor.js";
 export * from "./expectation-estimate.js";
 export * from "./expectation-objective.js";
 export * from "./probability-jacobian.js";
+export type { AdjointBatchRequest, AdjointParallel } from "./adjoint-batch.js";

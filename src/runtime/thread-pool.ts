@@ -13,6 +13,7 @@ import {
   WasmStateEngine,
 } from "../sim/engine/state-engine.js";
 import type { ParallelProvider } from "../sim/statevector-simulator.js";
+import { type AdjointBatchRequest, type AdjointParallel, runAdjointRange } from "../grad/adjoint-batch.js";
 import { CTL } from "./thread-protocol.js";
 
 /** Tuning of a {@link SimThreadPool} (defaults chosen by measurement, see BENCHMARKS.md). */
@@ -38,7 +39,8 @@ import(workerData.tsx).then((m) => { m.register(); return import(workerData.url)
 /**
  * Worker threads for the state-vector simulator (Node only). Large states: every fused plan runs on all
  * threads at once over one shared WebAssembly memory, the threads meeting at a barrier after each pass, so
- * the API stays synchronous. Batches of small circuits: bindings are split across the threads.
+ * the API stays synchronous. Batches of small circuits, and batches of adjoint Jacobians (`jacobian(…, {
+ * parallel })`): bindings are split across the threads.
  *
  * @example
  * ```ts
@@ -47,7 +49,7 @@ import(workerData.tsx).then((m) => { m.register(); return import(workerData.url)
  * sim.expectation(bigCircuit, ["Z0"]); // both cores on one 24-qubit state
  * ```
  */
-export class SimThreadPool implements ParallelProvider {
+export class SimThreadPool implements ParallelProvider, AdjointParallel {
   readonly threads: number;
   private readonly minQubits: number;
   private readonly minBatchWork: number;
@@ -80,31 +82,71 @@ export class SimThreadPool implements ParallelProvider {
 
   batch(request: BatchRequest): Float64Array | undefined {
     const n = request.program.numQubits;
-    if (this.threads < 2 || request.batch < 2 * this.threads || n >= this.minQubits) return undefined;
-    if (request.batch * Math.max(1, request.program.ops.length) * 2 ** n < this.minBatchWork)
-      return undefined;
+    if (!this.worthSpreading(request.batch, request.program.ops.length, n)) return undefined;
+    const out = new Float64Array(new SharedArrayBuffer(8 * request.batch * batchResultWidth(request)));
+    this.spread(
+      request.batch,
+      (from, to) => ({ type: "batch", request, from, to, out: out.buffer }),
+      (from, to) => runBatchRange(request, from, to, out, from * batchResultWidth(request), this.engines),
+    );
+    return out;
+  }
+
+  /** Adjoint Jacobians of a batch, rows split across the threads (each runs its own engine). */
+  adjointBatch(request: AdjointBatchRequest): { values: Float64Array; jacobian: Float64Array } | undefined {
+    const n = request.gp.program.numQubits;
+    // A row's adjoint costs about four forward passes, so smaller batches pay for the threads.
+    if (!this.worthSpreading(request.batch, 4 * request.gp.program.ops.length, n)) return undefined;
+    const O = request.observables.length,
+      P = request.gp.parameters.length;
+    const values = new Float64Array(new SharedArrayBuffer(8 * request.batch * O));
+    const jacobian = new Float64Array(new SharedArrayBuffer(8 * request.batch * O * P));
+    this.spread(
+      request.batch,
+      (from, to) => ({
+        type: "adjoint",
+        request,
+        from,
+        to,
+        values: values.buffer,
+        jacobian: jacobian.buffer,
+      }),
+      (from, to) => runAdjointRange(request, from, to, values, jacobian),
+    );
+    return { values, jacobian };
+  }
+
+  private worthSpreading(batch: number, ops: number, n: number): boolean {
+    return (
+      this.threads >= 2 &&
+      batch >= 2 * this.threads &&
+      n < this.minQubits &&
+      batch * Math.max(1, ops) * 2 ** n >= this.minBatchWork
+    );
+  }
+
+  /**
+   * Splits rows [0, batch) evenly: the workers take their shares by message (writing into shared buffers)
+   * while this thread runs the first share, then waits for them and rethrows the first failure.
+   */
+  private spread(
+    batch: number,
+    message: (from: number, to: number) => object,
+    runHere: (from: number, to: number) => void,
+  ): void {
     this.detach();
     this.spawn();
-    const w = batchResultWidth(request);
-    const out = new Float64Array(new SharedArrayBuffer(8 * request.batch * w));
     const ctl = this.ctl;
     Atomics.store(ctl, CTL.done, 0);
     Atomics.store(ctl, CTL.errorLength, 0);
     const T = this.threads;
-    const cut = (t: number) => Math.floor((request.batch * t) / T);
+    const cut = (t: number) => Math.floor((batch * t) / T);
     this.workers.forEach((worker, i) =>
-      worker.postMessage({
-        type: "batch",
-        request,
-        from: cut(i + 1),
-        to: cut(i + 2),
-        out: out.buffer,
-        ctl: this.ctlBuffer,
-      }),
+      worker.postMessage({ ...message(cut(i + 1), cut(i + 2)), ctl: this.ctlBuffer }),
     );
     let mainError: unknown;
     try {
-      runBatchRange(request, 0, cut(1), out, 0, this.engines);
+      runHere(0, cut(1));
     } catch (e) {
       mainError = e;
     }
@@ -116,7 +158,6 @@ export class SimThreadPool implements ParallelProvider {
       throw new Error(
         `a simulator worker failed: ${new TextDecoder().decode(new Uint8Array(this.ctlBuffer, CTL.errorTextByte, len).slice())}`,
       );
-    return out;
   }
 
   /** Stops the workers (they are unref'd: an idle pool never keeps the process alive). */

@@ -5,13 +5,22 @@ import { PauliSum } from "../observables/pauli-sum.js";
 import { StateVectorSimulator } from "../sim/statevector-simulator.js";
 import { circuitSeed, randomCircuit } from "../sim/test-utils/random-circuit.js";
 import { maxAbsDiff, standardCircuit } from "../sim/test-utils/benchmark-circuits.js";
+import { Circuit } from "../circuit/circuit.js";
+import { jacobian } from "../grad/gradient.js";
+import { EstimatorQNN } from "../ml/quantum/qnn.js";
+import { RealAmplitudes, ZZFeatureMap } from "../templates/index.js";
 import { SimThreadPool } from "./thread-pool.js";
 import { createSimulator } from "./threaded-simulator.js";
 
 const reference = new StateVectorSimulator({ engine: "reference" });
 // Small thresholds so that cheap test circuits exercise the threaded paths.
 const pool = new SimThreadPool(3, { minQubits: 5, minBatchWork: 0 });
-afterAll(() => pool.close());
+// 10-qubit batches spread (states below 18 qubits run one per thread).
+const qnnPool = new SimThreadPool(2, { minBatchWork: 0 });
+afterAll(() => {
+  pool.close();
+  qnnPool.close();
+});
 
 describe("worker threads vs the reference kernels", () => {
   for (const precision of ["complex128", "complex64"] as const) {
@@ -60,6 +69,47 @@ describe("worker threads vs the reference kernels", () => {
     const sa = sim.statevectors(c, bindings),
       sb = reference.statevectors(c, bindings);
     sa.forEach((s, i) => expect(maxAbsDiff(s, sb[i]!)).toBeLessThan(1e-10));
+  });
+
+  it("spreads a batch of adjoint Jacobians over the workers: the same numbers as one thread", () => {
+    const rng = new Rng(12);
+    let c = new Circuit(4);
+    for (let l = 0; l < 3; l++) {
+      for (let q = 0; q < 4; q++) c = c.ry(`x${q}`, q).rx(`a${l}_${q}`, q).rz(`b${l}_${q}`, q);
+      c = c.cx(0, 1).cx(2, 3).crz(`c${l}`, 1, 2);
+    }
+    const trainable = c.parameters.filter((p) => !p.startsWith("x"));
+    const bindings = Object.fromEntries(
+      c.parameters.map((n) => [n, Array.from({ length: 37 }, () => rng.uniform(-3, 3))]),
+    );
+    const observables = ["Z0 Z1 + 0.5*X2", "Y3"];
+    const gates = jacobian(c, observables, { engine: "gate-by-gate", trainable }).evaluate(bindings);
+    // The fused engine in every worker, and (4 qubits, default engine) the gate-by-gate sweep.
+    for (const engine of ["wasm", "auto"] as const) {
+      const threaded = jacobian(c, observables, { engine, trainable, parallel: pool }).evaluate(bindings);
+      const single = jacobian(c, observables, { engine, trainable }).evaluate(bindings);
+      expect(Array.from(threaded.values)).toEqual(Array.from(single.values));
+      expect(Array.from(threaded.jacobian)).toEqual(Array.from(single.jacobian));
+      threaded.jacobian.forEach((v, i) => expect(Math.abs(v - gates.jacobian[i]!)).toBeLessThan(1e-10));
+    }
+  });
+
+  it("a QNN trains on the pool: forward batches and Jacobians equal the single-thread ones", () => {
+    const qnn = (parallel?: SimThreadPool) =>
+      new EstimatorQNN(
+        { featureMap: new ZZFeatureMap(10, { reps: 1 }), ansatz: new RealAmplitudes(10, { reps: 1 }) },
+        ["Z0", "Z9"],
+        parallel ? { parallel } : {},
+      );
+    const rng = new Rng(3);
+    const X = Array.from({ length: 8 }, () => Array.from({ length: 10 }, () => rng.uniform(0, 1)));
+    const single = qnn(),
+      threaded = qnn(qnnPool);
+    const w = Array.from({ length: single.numWeights }, () => rng.uniform(-1, 1));
+    expect(Array.from(threaded.forward(X, w))).toEqual(Array.from(single.forward(X, w)));
+    const a = threaded.backward(X, w),
+      b = single.backward(X, w);
+    expect(Array.from(a.jacobian)).toEqual(Array.from(b.jacobian));
   });
 
   it("createSimulator takes threads and precision", () => {

@@ -4,6 +4,8 @@ import { StateVectorSimulator, type StateVectorOptions } from "../sim/statevecto
 import { nodeMaxStateBytes } from "./node-memory.js";
 import { type ThreadPoolOptions, createThreadPool } from "./thread-pool.js";
 
+export { SimThreadPool, type ThreadPoolOptions, createThreadPool } from "./thread-pool.js";
+
 /** Options of {@link createSimulator}: the simulator's options plus threads. */
 export interface NodeSimulatorOptions extends StateVectorOptions {
   /**

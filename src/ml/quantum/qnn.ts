@@ -2,7 +2,8 @@ import { QforgeError, check } from "../../util/errors.js";
 import type { Circuit } from "../../circuit/circuit.js";
 import { PauliSum } from "../../observables/pauli-sum.js";
 import type { ObservableLike } from "../../sim/backend.js";
-import { StateVectorSimulator } from "../../sim/statevector-simulator.js";
+import { type ParallelProvider, StateVectorSimulator } from "../../sim/statevector-simulator.js";
+import type { AdjointParallel } from "../../grad/adjoint-batch.js";
 import { JacobianFunction } from "../../grad/gradient.js";
 import { probabilityJacobian } from "../../grad/probability-jacobian.js";
 import type { Ansatz } from "../../templates/ansatz.js";
@@ -45,6 +46,9 @@ function weightRecord(names: readonly string[], w: ArrayLike<number>): Record<st
   return out;
 }
 
+/** Worker threads for a QNN's forward batches and adjoint Jacobians (`createThreadPool()` in Node). */
+export type QnnParallel = ParallelProvider & AdjointParallel;
+
 /**
  * Expectation-value network: f(x; w)_k = ⟨ψ(x, w)|O_k|ψ(x, w)⟩ over a batch, with the weight Jacobian by
  * adjoint differentiation (one forward and one backward sweep per row).
@@ -61,15 +65,26 @@ export class EstimatorQNN {
   readonly weightNames: readonly string[];
   readonly observables: readonly PauliSum[];
   private readonly jac: JacobianFunction;
-  private readonly simulator = new StateVectorSimulator();
+  private readonly simulator: StateVectorSimulator;
 
-  constructor(spec: QnnSpec, observables: readonly ObservableLike[]) {
+  /** `parallel` (e.g. `createThreadPool()` from `qforge/node`) spreads batches over worker threads. */
+  constructor(
+    spec: QnnSpec,
+    observables: readonly ObservableLike[],
+    options: { parallel?: QnnParallel } = {},
+  ) {
     const { circuit, weightNames } = qnnCircuit(spec);
     this.circuit = circuit;
     this.featureMap = spec.featureMap;
     this.weightNames = weightNames;
     this.observables = observables.map((o) => PauliSum.from(o));
-    this.jac = new JacobianFunction(circuit, this.observables, { method: "adjoint", trainable: weightNames });
+    const parallel = options.parallel;
+    this.simulator = new StateVectorSimulator(parallel ? { parallel } : {});
+    this.jac = new JacobianFunction(circuit, this.observables, {
+      method: "adjoint",
+      trainable: weightNames,
+      ...(parallel ? { parallel } : {}),
+    });
   }
 
   get numWeights(): number {

@@ -6,7 +6,7 @@ import type { Ansatz } from "../../templates/ansatz.js";
 import type { FeatureMap, TemplateJSON } from "../../templates/feature-map.js";
 import { ansatzFromJSON, featureMapFromJSON } from "../../templates/index.js";
 import type { FeatureMatrix } from "../estimator.js";
-import { EstimatorQNN } from "./qnn.js";
+import { EstimatorQNN, type QnnParallel } from "./qnn.js";
 import { type OptimizerSpec, OPTIMIZER_TYPES, makeOptimizer } from "./optimizer-spec.js";
 
 /** Options shared by the variational classifier and regressor. */
@@ -24,6 +24,11 @@ export interface VariationalOptions {
   readonly initScale?: number;
   /** Called after every optimizer iteration with the training loss. */
   readonly onStep?: (iteration: number, loss: number) => void;
+  /**
+   * Worker threads for the training batches (`createThreadPool()` from `qforge/node`); the trained model is
+   * the same as on one thread.
+   */
+  readonly parallel?: QnnParallel;
 }
 
 export const templateJsonSchema = z.object({
@@ -54,6 +59,7 @@ export abstract class VariationalModel {
   /** Training loss per iteration of the last fit. */
   lossHistory: number[] = [];
   protected readonly onStep: ((iteration: number, loss: number) => void) | undefined;
+  protected readonly parallel: QnnParallel | undefined;
   protected qnnCache: EstimatorQNN | undefined;
   /** Circuit weights followed by head parameters, after fit. */
   protected params: Float64Array | undefined;
@@ -66,6 +72,7 @@ export abstract class VariationalModel {
     this.seed = options.seed ?? 0;
     this.initScale = options.initScale ?? Math.PI / 4;
     this.onStep = options.onStep;
+    this.parallel = options.parallel;
     check(
       Number.isInteger(this.maxIterations) && this.maxIterations >= 0,
       `maxIterations must be a non-negative integer, got ${this.maxIterations}`,
@@ -90,6 +97,7 @@ export abstract class VariationalModel {
     this.qnnCache ??= new EstimatorQNN(
       { featureMap: this.featureMap, ...(this.ansatz ? { ansatz: this.ansatz } : {}) },
       this.observables(),
+      this.parallel ? { parallel: this.parallel } : {},
     );
     return this.qnnCache;
   }

@@ -1,3 +1,5 @@
+import { availableParallelism } from "node:os";
+import { createThreadPool } from "../thread-pool.js";
 import {
   type Ansatz,
   type Estimator,
@@ -203,6 +205,8 @@ function quantumMember(
     maxIterations,
     seed: m.seed,
     initScale: m.init_scale,
+    // Training batches spread over every core (the trained model is the same as on one thread).
+    ...(availableParallelism() > 1 ? { parallel: createThreadPool() } : {}),
   };
   const optimizerText = `${m.optimizer.type === "lbfgs" ? "L-BFGS" : m.optimizer.type}${m.optimizer.learning_rate === undefined ? "" : ` (learning rate ${m.optimizer.learning_rate})`}, ≤ ${maxIterations} iterations`;
   return {
