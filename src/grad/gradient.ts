@@ -36,8 +36,8 @@ export interface GradientOptions {
    */
   readonly checkpointBytes?: number;
   /**
-   * Worker threads for batches (adjoint on the fused engine): `createThreadPool()` from `qforge/node`. Rows
-   * are split across the threads; the results are the same as on one thread.
+   * Worker threads for batches (the adjoint method): `createThreadPool()` from `qforge/node`. Rows are split
+   * across the threads; the results are the same as on one thread.
    */
   readonly parallel?: AdjointParallel;
 }
@@ -115,8 +115,8 @@ abstract class Differentiable {
   }
 
   /**
-   * The fused-engine adjoint as plain data for `batch` rows of `values`, or undefined where another method
-   * (or the gate-by-gate sweep) applies.
+   * The adjoint method as plain data for `batch` rows of `values` (on the fused engine, or gate by gate for
+   * small states), or undefined for the other methods.
    */
   protected adjointRequest(values: Float64Array, batch: number): AdjointBatchRequest | undefined {
     const o = this.options;
