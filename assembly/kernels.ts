@@ -1115,6 +1115,15 @@ function partProduct(l: v128, k: v128, imag: bool): v128 {
   return f64x2.mul(l, imag ? v128.shuffle<f64>(k, k, 1, 0) : k);
 }
 
+/** An accumulator of partProduct lanes as the part itself: Im is lane 0 − lane 1, Re is their sum. */
+// @ts-ignore: decorator
+@inline
+function lanesToPart(acc: v128, imag: bool): f64 {
+  return imag
+    ? f64x2.extract_lane(acc, 0) - f64x2.extract_lane(acc, 1)
+    : f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
+}
+
 /** Pairs (i0, i1 = i0 ^ x) with bit `low` of i0 clear, all with sign +1 for i0 and `flip` for i1. */
 // @ts-ignore: decorator
 @inline
@@ -1234,20 +1243,16 @@ function braketPartOf(bra: usize, ket: usize, nAmp: u32, x: u32, z: u32, imag: b
  * part per Pauli term, so a pair of amplitudes costs two multiplications and two additions.
  */
 export function braketPart(bra: usize, ket: usize, nAmp: u32, x: u32, z: u32, imag: i32): f64 {
-  if (imag) {
-    const acc = braketPartOf(bra, ket, nAmp, x, z, true);
-    return f64x2.extract_lane(acc, 0) - f64x2.extract_lane(acc, 1);
-  }
-  const acc = braketPartOf(bra, ket, nAmp, x, z, false);
-  return f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
+  return imag
+    ? lanesToPart(braketPartOf(bra, ket, nAmp, x, z, true), true)
+    : lanesToPart(braketPartOf(bra, ket, nAmp, x, z, false), false);
 }
 
 /** The part of conj(l) * k: Re (imag = false) or Im. */
 // @ts-ignore: decorator
 @inline
 function partValue(l: v128, k: v128, imag: bool): f64 {
-  const p = partProduct(l, k, imag);
-  return imag ? f64x2.extract_lane(p, 0) - f64x2.extract_lane(p, 1) : f64x2.extract_lane(p, 0) + f64x2.extract_lane(p, 1);
+  return lanesToPart(partProduct(l, k, imag), imag);
 }
 
 // @ts-ignore: decorator
@@ -1342,8 +1347,8 @@ function pairTwo(bra: usize, ket: usize, nAmp: u32, q0: u32, q1: u32, y: bool, o
   }
   const s0 = y ? f64x2.sub(a0, b0) : f64x2.add(a0, b0),
     s1 = y ? f64x2.sub(a1, b1) : f64x2.add(a1, b1);
-  store<f64>(out, y ? f64x2.extract_lane(s0, 0) + f64x2.extract_lane(s0, 1) : f64x2.extract_lane(s0, 0) - f64x2.extract_lane(s0, 1));
-  store<f64>(out, y ? f64x2.extract_lane(s1, 0) + f64x2.extract_lane(s1, 1) : f64x2.extract_lane(s1, 0) - f64x2.extract_lane(s1, 1), 8);
+  store<f64>(out, lanesToPart(s0, !y));
+  store<f64>(out, lanesToPart(s1, !y), 8);
 }
 
 /**

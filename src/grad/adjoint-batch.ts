@@ -1,6 +1,6 @@
 import type { ObservableTerms } from "../sim/batch.js";
 import type { EngineChoice } from "../sim/engine/state-engine.js";
-import { PauliString, type PauliChar } from "../observables/pauli-string.js";
+import { PauliString } from "../observables/pauli-string.js";
 import { PauliSum, type PauliTerm } from "../observables/pauli-sum.js";
 import { EngineAdjoint } from "./adjoint-engine.js";
 import { differentiate } from "./differentiate.js";
@@ -78,16 +78,7 @@ export function adjointFor(request: AdjointBatchRequest): EngineAdjoint {
 /** A Pauli sum back from its plain (x, z, #Y, coefficient) terms (real coefficients). */
 function pauliSumOf({ terms }: ObservableTerms): PauliSum {
   const out: PauliTerm[] = [];
-  for (let t = 0; t < terms.length; t += 4) {
-    const x = terms[t]!,
-      z = terms[t + 1]!;
-    const ops: [number, PauliChar][] = [];
-    for (let q = 0; (x | z) >>> q !== 0; q++) {
-      const bx = (x >>> q) & 1,
-        bz = (z >>> q) & 1;
-      if (bx || bz) ops.push([q, bx && bz ? "Y" : bx ? "X" : "Z"]);
-    }
-    out.push({ coefficient: [terms[t + 3]!, 0], pauli: new PauliString(ops) });
-  }
+  for (let t = 0; t < terms.length; t += 4)
+    out.push({ coefficient: [terms[t + 3]!, 0], pauli: PauliString.fromMasks(terms[t]!, terms[t + 1]!) });
   return new PauliSum(out);
 }

@@ -12,7 +12,7 @@ import { type PlanFrame, planProgramInFrame } from "../sim/fusion/plan-program.j
 import type { Plan } from "../sim/fusion/plan.js";
 import { accumulatePauli } from "../sim/kernels/statevector-kernels.js";
 import type { AdjointSchedule, BraketTerm } from "./adjoint-schedule.js";
-import type { GradientProgram } from "./gradient-program.js";
+import { type GradientProgram, addChainRule } from "./gradient-program.js";
 
 /** Default memory for checkpointed states (beyond |ψ⟩ and one λ per observable). */
 export const DEFAULT_CHECKPOINT_BYTES = 256 * 2 ** 20;
@@ -68,11 +68,6 @@ export class EngineAdjoint {
       Int32Array.from(g.gates.flatMap((i) => schedule.terms[i]!.map(() => i))),
     );
     this.partBuffer = new Float64Array(Math.max(0, ...this.groupTerms.map((t) => t.length)));
-  }
-
-  /** How many braket points keep a checkpoint of |ψ⟩ (the others undo |ψ⟩ from the point above). */
-  get checkpoints(): number {
-    return this.slotOf.reduce((a, s) => a + (s >= 0 ? 1 : 0), 0);
   }
 
   /** Values and Jacobian (over all program parameters) at binding `row[offset…]`. */
@@ -140,11 +135,7 @@ export class EngineAdjoint {
         for (let i = 0; i < parts.length; i++) {
           // d⟨H⟩/dθ = 2·Im⟨λ|G|ψ⟩, G = Σ coef · i^numY X^x Z^z (rewritten for the frame).
           const dAngle = 2 * weights[i]! * this.partBuffer[i]!;
-          const angle = gp.paramGates[owners[i]!]!.gate.angles[0]!;
-          for (let j = 0; j < angle.index.length; j++) {
-            const at = k * P + angle.index[j]!;
-            jacobian[at] = jacobian[at]! + angle.coef[j]! * dAngle;
-          }
+          addChainRule(jacobian, k * P, gp.paramGates[owners[i]!]!.gate.angles[0]!, dAngle);
         }
       }
     }

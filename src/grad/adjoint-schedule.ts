@@ -1,7 +1,7 @@
 import { popcount } from "../util/bits.js";
 import { GATES } from "../gates/gate-table.js";
 import type { CompiledGate, Program } from "../sim/compile.js";
-import type { GradientProgram } from "./gradient-program.js";
+import { type GradientProgram, dependsOnWanted } from "./gradient-program.js";
 
 /**
  * One Pauli term of a generator restricted to its controls: coef · i^numY X^x Z^z, on the amplitudes whose
@@ -50,7 +50,7 @@ export function adjointSchedule(gp: GradientProgram, wanted: Uint8Array): Adjoin
   const ops = gp.program.ops as readonly CompiledGate[];
   const N = ops.length;
   const terms = gp.paramGates.map((pg) =>
-    pg.gate.angles[0]!.index.some((i) => wanted[i]) ? generatorTerms(pg.gate, pg.generator) : [],
+    dependsOnWanted(pg.gate.angles[0]!, wanted) ? generatorTerms(pg.gate, pg.generator) : [],
   );
   // Per qubit: the ops touching it in program order; per op: its qubits and its index in each list.
   const n = gp.program.numQubits;

@@ -5,7 +5,7 @@ import type { CompiledGate, CompiledOp, Program } from "../sim/compile.js";
 import { applyCompiledGate, runProgram, zeroState } from "../sim/execute.js";
 import { accumulatePauli, braMatrixKet, innerProduct } from "../sim/kernels/statevector-kernels.js";
 import { type Estimate, estimateExpectation } from "./expectation-estimate.js";
-import type { GradientProgram } from "./gradient-program.js";
+import { type GradientProgram, addChainRule, dependsOnWanted } from "./gradient-program.js";
 
 /** The differentiation methods. */
 export type GradientMethod = "adjoint" | "parameter-shift" | "finite-diff" | "spsa";
@@ -87,7 +87,7 @@ function adjointJacobian(
   lambdas.forEach((l, k) => (values[k] = innerProduct(psi, l)[0]));
   const jacobian = new Float64Array(O * P);
   let next = gp.paramGates.length - 1;
-  const needed = gp.paramGates.map((pg) => pg.gate.angles[0]!.index.some((i) => wanted[i]));
+  const needed = gp.paramGates.map((pg) => dependsOnWanted(pg.gate.angles[0]!, wanted));
   const firstNeeded = needed.indexOf(true);
   if (firstNeeded < 0) return { values, jacobian };
   const stopAt = gp.paramGates[firstNeeded]!.pos;
@@ -99,11 +99,7 @@ function adjointJacobian(
         const angle = pg.gate.angles[0]!;
         for (let k = 0; k < O; k++) {
           const [, im] = braMatrixKet(lambdas[k]!, psi, op.targets, pg.generator, op.ctrlMask, op.ctrlValue);
-          const dAngle = 2 * im;
-          for (let t = 0; t < angle.index.length; t++) {
-            const j = angle.index[t]!;
-            jacobian[k * P + j] = jacobian[k * P + j]! + angle.coef[t]! * dAngle;
-          }
+          addChainRule(jacobian, k * P, angle, 2 * im);
         }
       }
       next--;
@@ -204,7 +200,7 @@ function parameterShiftJacobian(
   const jacobianVariance = new Float64Array(O * P);
   for (const pg of gp.paramGates) {
     const angle = pg.gate.angles[0]!;
-    if (!angle.index.some((i) => o.wanted[i])) continue;
+    if (!dependsOnWanted(angle, o.wanted)) continue;
     const d = new Float64Array(O),
       v = new Float64Array(O);
     pg.rule.shifts.forEach((s, m) => {

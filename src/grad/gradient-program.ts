@@ -3,7 +3,7 @@ import { GATES, type GateId } from "../gates/gate-table.js";
 import { hermitianEigenvalues } from "../math/hermitian-eigen.js";
 import type { Circuit } from "../circuit/circuit.js";
 import { EXPR_ALGEBRA } from "../circuit/param-expr.js";
-import { type CompiledGate, type Program, compile } from "../sim/compile.js";
+import { type CompiledAngle, type CompiledGate, type Program, compile } from "../sim/compile.js";
 import { type ShiftRule, shiftRuleFromEigenvalues } from "./shift-rule.js";
 
 /** A gate whose angle depends on parameters, with what differentiation needs. */
@@ -70,4 +70,20 @@ export function buildGradientProgram(circuit: Circuit): GradientProgram {
     paramGates.push({ pos, gate: op, generator: g.data, rule });
   });
   return { program, parameters: program.parameters, paramGates };
+}
+
+/** True when the angle depends on a differentiated parameter (`wanted[j] = 1`). */
+export function dependsOnWanted(angle: CompiledAngle, wanted: Uint8Array): boolean {
+  return angle.index.some((j) => wanted[j] === 1);
+}
+
+/**
+ * The chain rule through an affine angle `c + Σ coef_t · θ_j(t)`: adds coef_t · dAngle to out[start + j(t)],
+ * where dAngle is the derivative with respect to the angle itself.
+ */
+export function addChainRule(out: Float64Array, start: number, angle: CompiledAngle, dAngle: number): void {
+  for (let t = 0; t < angle.index.length; t++) {
+    const at = start + angle.index[t]!;
+    out[at] = out[at]! + angle.coef[t]! * dAngle;
+  }
 }

@@ -62,7 +62,8 @@ abstract class Differentiable {
   protected readonly rng: Rng;
   protected readonly wanted: Uint8Array;
   protected readonly columns: Int32Array;
-  private engineAdjoint: EngineAdjoint | undefined;
+  /** The fused-engine adjoint, built on first use (null where another method or sweep applies). */
+  private engineAdjoint: EngineAdjoint | null | undefined;
   private schedule: AdjointSchedule | undefined;
   private observableTerms: ObservableTerms[] | undefined;
 
@@ -99,11 +100,11 @@ abstract class Differentiable {
   }
 
   protected run(row: Float64Array, offset: number): RowJacobian {
-    const request = this.adjointRequest(row, 1);
-    if (request && request.engine !== "gate-by-gate") {
-      this.engineAdjoint ??= adjointFor(request);
-      return this.engineAdjoint.evaluate(row, offset);
+    if (this.engineAdjoint === undefined) {
+      const request = this.adjointRequest(row, 1);
+      this.engineAdjoint = request && request.engine !== "gate-by-gate" ? adjointFor(request) : null;
     }
+    if (this.engineAdjoint) return this.engineAdjoint.evaluate(row, offset);
     return differentiate(this.gp, this.observables, row, offset, {
       method: this.options.method ?? "adjoint",
       wanted: this.wanted,
@@ -214,7 +215,7 @@ export class JacobianFunction extends Differentiable {
     const jac = new Float64Array(m.batch * O * P);
     const parallel = this.options.parallel;
     const request = parallel && m.batch > 1 ? this.adjointRequest(m.values, m.batch) : undefined;
-    const spread = request ? parallel!.adjointBatch(request) : undefined;
+    const spread = parallel && request ? parallel.adjointBatch(request) : undefined;
     if (spread) {
       values.set(spread.values);
       for (let b = 0; b < m.batch; b++)

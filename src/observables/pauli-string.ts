@@ -47,6 +47,25 @@ export class PauliString {
     return new PauliString(ops);
   }
 
+  /**
+   * The string with X on the bits of `xMask` only, Z on `zMask` only, Y on both: the inverse of
+   * {@link PauliString.xMask} and {@link PauliString.zMask} (32-bit masks).
+   *
+   * @example
+   * ```ts
+   * PauliString.fromMasks(0b011, 0b110).toString(); // "X0 Y1 Z2"
+   * ```
+   */
+  static fromMasks(xMask: number, zMask: number): PauliString {
+    const ops: [number, PauliChar][] = [];
+    for (let q = 0; (xMask | zMask) >>> q !== 0; q++) {
+      const x = (xMask >>> q) & 1,
+        z = (zMask >>> q) & 1;
+      if (x || z) ops.push([q, x && z ? "Y" : x ? "X" : "Z"]);
+    }
+    return new PauliString(ops);
+  }
+
   get isIdentity(): boolean {
     return this.ops.length === 0;
   }

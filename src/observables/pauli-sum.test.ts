@@ -3,6 +3,17 @@ import { PauliSum } from "./pauli-sum.js";
 import { PauliString } from "./pauli-string.js";
 import { matmul, maxAbsDiff, add, scale } from "../math/complex-matrix.js";
 
+describe("PauliString.fromMasks", () => {
+  it("inverts xMask / zMask for every string on 3 qubits", () => {
+    for (let x = 0; x < 8; x++)
+      for (let z = 0; z < 8; z++) {
+        const p = PauliString.fromMasks(x, z);
+        expect([p.xMask, p.zMask]).toEqual([x, z]);
+      }
+    expect(PauliString.fromMasks(0b011, 0b110).toString()).toBe("X0 Y1 Z2");
+  });
+});
+
 describe("PauliSum", () => {
   it("parses, prints and re-parses", () => {
     for (const text of ["0.5*Z0 Z1 + X2", "-1.2*X0 Y1", "2 - Z0", "Z0 Z1 - 0.25*Y0 + 1e-3*X3"]) {

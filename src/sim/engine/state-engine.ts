@@ -171,10 +171,6 @@ export class WasmStateEngine implements StateEngine {
     return this.k;
   }
 
-  get statePtr(): number {
-    return WASM_STATE;
-  }
-
   /** Where a slot's amplitudes start in the module's memory. */
   slotPtr(slot: number): number {
     if (!Number.isInteger(slot) || slot < 0 || slot >= this.slots)
