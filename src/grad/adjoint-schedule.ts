@@ -1,5 +1,6 @@
 import { popcount } from "../util/bits.js";
 import { GATES } from "../gates/gate-table.js";
+import { realOfIPower } from "../math/complex-matrix.js";
 import type { CompiledGate, Program } from "../sim/compile.js";
 import { type GradientProgram, dependsOnWanted } from "./gradient-program.js";
 
@@ -183,9 +184,7 @@ export function generatorTerms(gate: CompiledGate, generator: Float64Array): Bra
         si += sign * generator[e + 1]!;
       }
       const numY = popcount(x & z);
-      // Real part of i^numY (sr + i si).
-      const re = [sr, -si, -sr, si][numY & 3]!;
-      const coef = re / size;
+      const coef = realOfIPower(numY, sr, si) / size;
       if (Math.abs(coef) <= TERM_EPS * norm) continue;
       out.push({
         x: globalMask(x, gate.targets),

@@ -39,6 +39,20 @@ export function cis(phi: number): [number, number] {
   return [Math.cos(phi), Math.sin(phi)];
 }
 
+/** Re(i^power · (re + i·im)): the real part after a Pauli string's phase i^{#Y}. */
+export function realOfIPower(power: number, re: number, im: number): number {
+  switch (power & 3) {
+    case 0:
+      return re;
+    case 1:
+      return -im;
+    case 2:
+      return -re;
+    default:
+      return im;
+  }
+}
+
 export function matmul(a: CMatrix, b: CMatrix): CMatrix {
   check(a.dim === b.dim, `matmul of ${a.dim}×${a.dim} and ${b.dim}×${b.dim}`);
   const n = a.dim;

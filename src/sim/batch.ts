@@ -1,3 +1,4 @@
+import { realOfIPower } from "../math/complex-matrix.js";
 import type { PauliSum } from "../observables/pauli-sum.js";
 import type { Program } from "./compile.js";
 import { runProgram, runProgramReference, zeroState } from "./execute.js";
@@ -141,16 +142,7 @@ export function pauliExpectation(
   engine?: StateEngine,
 ): number {
   const [sr, si] = engine ? engine.pauliSum(xMask, zMask) : pauliSumJs(s, xMask, zMask);
-  switch (numY & 3) {
-    case 0:
-      return sr;
-    case 1:
-      return -si;
-    case 2:
-      return -sr;
-    default:
-      return si;
-  }
+  return realOfIPower(numY, sr, si);
 }
 
 /** Σ coef · ⟨P⟩ over flattened terms (identity terms have zero masks: ⟨I⟩ = norm² = 1). */

@@ -1,4 +1,5 @@
 import { parity } from "../../util/bits.js";
+import { realOfIPower } from "../../math/complex-matrix.js";
 
 /**
  * The state-vector hot loops. They work on raw interleaved complex128 buffers (re at 2i, im at 2i+1,
@@ -227,17 +228,7 @@ export function expectationPauli(state: Float64Array, xMask: number, zMask: numb
       }
     }
   }
-  // multiply by i^numY and keep the real part
-  switch (numY & 3) {
-    case 0:
-      return sr;
-    case 1:
-      return -si;
-    case 2:
-      return -sr;
-    default:
-      return si;
-  }
+  return realOfIPower(numY, sr, si);
 }
 
 /** Index offset of each local basis state l of a gate on `targets` (bit j of l ↔ targets[j]). */
