@@ -19,6 +19,7 @@ const OP_PHASE: i32 = 8;
 const OP_SCALE: i32 = 9;
 const OP_PERMXOR: i32 = 10;
 const OP_TOUCH: i32 = 11;
+const OP_CROT: i32 = 12;
 
 // ---- helpers ----
 
@@ -65,6 +66,115 @@ function shareTo(units: u32, tid: i32, nth: i32): u32 {
 // complex128 kernels (v128 = one amplitude, 16 bytes)
 // ---------------------------------------------------------------------------------------------------
 
+// One shear (a, b) -> (a - t b, b + t a) on the amplitudes at p and p + o0, for 2, 4 or 8 amplitudes held in
+// registers (one, two or three sorted qubits): the bodies of the plain and the controlled rotation loops.
+// @ts-ignore: decorator
+@inline
+function shear2x64(p: usize, o0: usize, T0: v128): void {
+  const a = v128.load(p),
+    b = v128.load(p + o0);
+  v128.store(p, f64x2.sub(a, f64x2.mul(T0, b)));
+  v128.store(p + o0, f64x2.add(b, f64x2.mul(T0, a)));
+}
+
+// @ts-ignore: decorator
+@inline
+function shear4x64(p: usize, o0: usize, o1: usize, T0: v128, T1: v128): void {
+  let a0 = v128.load(p),
+    a1 = v128.load(p + o0),
+    a2 = v128.load(p + o1),
+    a3 = v128.load(p + o0 + o1);
+  let x = a0,
+    y = a1;
+  a0 = f64x2.sub(x, f64x2.mul(T0, y));
+  a1 = f64x2.add(y, f64x2.mul(T0, x));
+  x = a2;
+  y = a3;
+  a2 = f64x2.sub(x, f64x2.mul(T0, y));
+  a3 = f64x2.add(y, f64x2.mul(T0, x));
+  x = a0;
+  y = a2;
+  a0 = f64x2.sub(x, f64x2.mul(T1, y));
+  a2 = f64x2.add(y, f64x2.mul(T1, x));
+  x = a1;
+  y = a3;
+  a1 = f64x2.sub(x, f64x2.mul(T1, y));
+  a3 = f64x2.add(y, f64x2.mul(T1, x));
+  v128.store(p, a0);
+  v128.store(p + o0, a1);
+  v128.store(p + o1, a2);
+  v128.store(p + o0 + o1, a3);
+}
+
+// @ts-ignore: decorator
+@inline
+function shear8x64(p: usize, o0: usize, o1: usize, o2: usize, T0: v128, T1: v128, T2: v128): void {
+  let a0 = v128.load(p),
+    a1 = v128.load(p + o0),
+    a2 = v128.load(p + o1),
+    a3 = v128.load(p + o0 + o1);
+  let a4 = v128.load(p + o2),
+    a5 = v128.load(p + o2 + o0),
+    a6 = v128.load(p + o2 + o1),
+    a7 = v128.load(p + o2 + o1 + o0);
+  let x = a0,
+    y = a1;
+  a0 = f64x2.sub(x, f64x2.mul(T0, y));
+  a1 = f64x2.add(y, f64x2.mul(T0, x));
+  x = a2;
+  y = a3;
+  a2 = f64x2.sub(x, f64x2.mul(T0, y));
+  a3 = f64x2.add(y, f64x2.mul(T0, x));
+  x = a4;
+  y = a5;
+  a4 = f64x2.sub(x, f64x2.mul(T0, y));
+  a5 = f64x2.add(y, f64x2.mul(T0, x));
+  x = a6;
+  y = a7;
+  a6 = f64x2.sub(x, f64x2.mul(T0, y));
+  a7 = f64x2.add(y, f64x2.mul(T0, x));
+  x = a0;
+  y = a2;
+  a0 = f64x2.sub(x, f64x2.mul(T1, y));
+  a2 = f64x2.add(y, f64x2.mul(T1, x));
+  x = a1;
+  y = a3;
+  a1 = f64x2.sub(x, f64x2.mul(T1, y));
+  a3 = f64x2.add(y, f64x2.mul(T1, x));
+  x = a4;
+  y = a6;
+  a4 = f64x2.sub(x, f64x2.mul(T1, y));
+  a6 = f64x2.add(y, f64x2.mul(T1, x));
+  x = a5;
+  y = a7;
+  a5 = f64x2.sub(x, f64x2.mul(T1, y));
+  a7 = f64x2.add(y, f64x2.mul(T1, x));
+  x = a0;
+  y = a4;
+  a0 = f64x2.sub(x, f64x2.mul(T2, y));
+  a4 = f64x2.add(y, f64x2.mul(T2, x));
+  x = a1;
+  y = a5;
+  a1 = f64x2.sub(x, f64x2.mul(T2, y));
+  a5 = f64x2.add(y, f64x2.mul(T2, x));
+  x = a2;
+  y = a6;
+  a2 = f64x2.sub(x, f64x2.mul(T2, y));
+  a6 = f64x2.add(y, f64x2.mul(T2, x));
+  x = a3;
+  y = a7;
+  a3 = f64x2.sub(x, f64x2.mul(T2, y));
+  a7 = f64x2.add(y, f64x2.mul(T2, x));
+  v128.store(p, a0);
+  v128.store(p + o0, a1);
+  v128.store(p + o1, a2);
+  v128.store(p + o0 + o1, a3);
+  v128.store(p + o2, a4);
+  v128.store(p + o2 + o0, a5);
+  v128.store(p + o2 + o1, a6);
+  v128.store(p + o2 + o1 + o0, a7);
+}
+
 /** Shear rotations (a, b) -> (a - t b, b + t a) on k = 1..3 sorted qubits; units: groups of 2^k. */
 function rot64(
   ptr: usize,
@@ -84,109 +194,70 @@ function rot64(
   const o0: usize = (<usize>1) << (q0 + 4),
     o1: usize = (<usize>1) << (q1 + 4),
     o2: usize = (<usize>1) << (q2 + 4);
-  if (k == 1) {
-    for (let g = g0; g < g1; g++) {
-      const p = ptr + ((<usize>ins(g, q0)) << 4);
-      const a = v128.load(p),
-        b = v128.load(p + o0);
-      v128.store(p, f64x2.sub(a, f64x2.mul(T0, b)));
-      v128.store(p + o0, f64x2.add(b, f64x2.mul(T0, a)));
-    }
-  } else if (k == 2) {
-    for (let g = g0; g < g1; g++) {
-      const p = ptr + ((<usize>ins(ins(g, q0), q1)) << 4);
-      let a0 = v128.load(p),
-        a1 = v128.load(p + o0),
-        a2 = v128.load(p + o1),
-        a3 = v128.load(p + o0 + o1);
-      let x = a0,
-        y = a1;
-      a0 = f64x2.sub(x, f64x2.mul(T0, y));
-      a1 = f64x2.add(y, f64x2.mul(T0, x));
-      x = a2;
-      y = a3;
-      a2 = f64x2.sub(x, f64x2.mul(T0, y));
-      a3 = f64x2.add(y, f64x2.mul(T0, x));
-      x = a0;
-      y = a2;
-      a0 = f64x2.sub(x, f64x2.mul(T1, y));
-      a2 = f64x2.add(y, f64x2.mul(T1, x));
-      x = a1;
-      y = a3;
-      a1 = f64x2.sub(x, f64x2.mul(T1, y));
-      a3 = f64x2.add(y, f64x2.mul(T1, x));
-      v128.store(p, a0);
-      v128.store(p + o0, a1);
-      v128.store(p + o1, a2);
-      v128.store(p + o0 + o1, a3);
-    }
-  } else {
-    for (let g = g0; g < g1; g++) {
-      const p = ptr + ((<usize>ins(ins(ins(g, q0), q1), q2)) << 4);
-      let a0 = v128.load(p),
-        a1 = v128.load(p + o0),
-        a2 = v128.load(p + o1),
-        a3 = v128.load(p + o0 + o1);
-      let a4 = v128.load(p + o2),
-        a5 = v128.load(p + o2 + o0),
-        a6 = v128.load(p + o2 + o1),
-        a7 = v128.load(p + o2 + o1 + o0);
-      let x = a0,
-        y = a1;
-      a0 = f64x2.sub(x, f64x2.mul(T0, y));
-      a1 = f64x2.add(y, f64x2.mul(T0, x));
-      x = a2;
-      y = a3;
-      a2 = f64x2.sub(x, f64x2.mul(T0, y));
-      a3 = f64x2.add(y, f64x2.mul(T0, x));
-      x = a4;
-      y = a5;
-      a4 = f64x2.sub(x, f64x2.mul(T0, y));
-      a5 = f64x2.add(y, f64x2.mul(T0, x));
-      x = a6;
-      y = a7;
-      a6 = f64x2.sub(x, f64x2.mul(T0, y));
-      a7 = f64x2.add(y, f64x2.mul(T0, x));
-      x = a0;
-      y = a2;
-      a0 = f64x2.sub(x, f64x2.mul(T1, y));
-      a2 = f64x2.add(y, f64x2.mul(T1, x));
-      x = a1;
-      y = a3;
-      a1 = f64x2.sub(x, f64x2.mul(T1, y));
-      a3 = f64x2.add(y, f64x2.mul(T1, x));
-      x = a4;
-      y = a6;
-      a4 = f64x2.sub(x, f64x2.mul(T1, y));
-      a6 = f64x2.add(y, f64x2.mul(T1, x));
-      x = a5;
-      y = a7;
-      a5 = f64x2.sub(x, f64x2.mul(T1, y));
-      a7 = f64x2.add(y, f64x2.mul(T1, x));
-      x = a0;
-      y = a4;
-      a0 = f64x2.sub(x, f64x2.mul(T2, y));
-      a4 = f64x2.add(y, f64x2.mul(T2, x));
-      x = a1;
-      y = a5;
-      a1 = f64x2.sub(x, f64x2.mul(T2, y));
-      a5 = f64x2.add(y, f64x2.mul(T2, x));
-      x = a2;
-      y = a6;
-      a2 = f64x2.sub(x, f64x2.mul(T2, y));
-      a6 = f64x2.add(y, f64x2.mul(T2, x));
-      x = a3;
-      y = a7;
-      a3 = f64x2.sub(x, f64x2.mul(T2, y));
-      a7 = f64x2.add(y, f64x2.mul(T2, x));
-      v128.store(p, a0);
-      v128.store(p + o0, a1);
-      v128.store(p + o1, a2);
-      v128.store(p + o0 + o1, a3);
-      v128.store(p + o2, a4);
-      v128.store(p + o2 + o0, a5);
-      v128.store(p + o2 + o1, a6);
-      v128.store(p + o2 + o1 + o0, a7);
+  if (k == 1) for (let g = g0; g < g1; g++) shear2x64(ptr + ((<usize>ins(g, q0)) << 4), o0, T0);
+  else if (k == 2)
+    for (let g = g0; g < g1; g++) shear4x64(ptr + ((<usize>ins(ins(g, q0), q1)) << 4), o0, o1, T0, T1);
+  else
+    for (let g = g0; g < g1; g++)
+      shear8x64(ptr + ((<usize>ins(ins(ins(g, q0), q1), q2)) << 4), o0, o1, o2, T0, T1, T2);
+}
+
+/**
+ * The table slot of a controlled rotation group at global index x: bit j of the slot is bit sj of x (the
+ * branch of member j). Each slot holds the members' coefficient vectors (48 bytes in complex128, 64 in
+ * complex64), so a group loads its coefficients instead of selecting them in registers.
+ */
+// @ts-ignore: decorator
+@inline
+function slot(x: u32, s0: u32, s1: u32, s2: u32): u32 {
+  return ((x >> s0) & 1) | (((x >> s1) & 1) << 1) | (((x >> s2) & 1) << 2);
+}
+
+/**
+ * Like rot64, but each member's coefficient depends on one bit of the global index (base + local index):
+ * uniformly controlled rotations (a single-qubit gate, a CZ or CX, and the next single-qubit gate on the
+ * same target, fused). tab: 8 slots of 3 coefficient vectors (see slot); an uncontrolled member reads its
+ * own qubit's bit, which is 0 in every group's base.
+ */
+function crot64(
+  ptr: usize,
+  base: u32,
+  k: i32,
+  q0: u32,
+  q1: u32,
+  q2: u32,
+  s0: u32,
+  s1: u32,
+  s2: u32,
+  tab: usize,
+  run: u32,
+  g0: u32,
+  g1: u32,
+): void {
+  const o0: usize = (<usize>1) << (q0 + 4),
+    o1: usize = (<usize>1) << (q1 + 4),
+    o2: usize = (<usize>1) << (q2 + 4);
+  // The slot is constant over aligned runs of 2^run groups: coefficients load once per run.
+  const runMask: u32 = run >= 31 ? 0x7fffffff : ((<u32>1) << run) - 1;
+  for (let g = g0; g < g1; ) {
+    let end = (g | runMask) + 1;
+    if (end > g1 || end == 0) end = g1;
+    if (k == 1) {
+      const t = tab + <usize>(slot(base + ins(g, q0), s0, s0, s0) * 48);
+      const T0 = v128.load(t);
+      for (; g < end; g++) shear2x64(ptr + ((<usize>ins(g, q0)) << 4), o0, T0);
+    } else if (k == 2) {
+      const t = tab + <usize>(slot(base + ins(ins(g, q0), q1), s0, s1, s1) * 48);
+      const T0 = v128.load(t),
+        T1 = v128.load(t, 16);
+      for (; g < end; g++) shear4x64(ptr + ((<usize>ins(ins(g, q0), q1)) << 4), o0, o1, T0, T1);
+    } else {
+      const t = tab + <usize>(slot(base + ins(ins(ins(g, q0), q1), q2), s0, s1, s2) * 48);
+      const T0 = v128.load(t),
+        T1 = v128.load(t, 16),
+        T2 = v128.load(t, 32);
+      for (; g < end; g++)
+        shear8x64(ptr + ((<usize>ins(ins(ins(g, q0), q1), q2)) << 4), o0, o1, o2, T0, T1, T2);
     }
   }
 }
@@ -275,20 +346,33 @@ function uk64(
 
 /**
  * Merged phase pass over amplitudes [i0, i1) of a block starting at global index base: amplitude x times
- * lo[x mod 2^l] * hi[x >> l]. Tables are pre-split: lr holds (re, re) and li (-im, im) per lo entry (16
+ * lo[x mod 2^l] * hi[x >> hs] (hs = l, or l - 1 when the tables share bit l - 1 so that a two-qubit factor
+ * on qubits l - 1 and l fits the hi table). Tables are pre-split: lr holds (re, re) and li (-im, im) per lo entry (16
  * bytes each, the state's stride, placed by the encoder 1 KiB and 3 KiB away from the state modulo 4 KiB so
  * loads never alias recent stores); hi holds 32 bytes per entry: (re, re) then (-im, im).
  */
-function phase64(ptr: usize, base: u32, l: u32, lr: usize, li: usize, hi: usize, i0: u32, i1: u32): void {
+function phase64(
+  ptr: usize,
+  base: u32,
+  l: u32,
+  hs: u32,
+  lr: usize,
+  li: usize,
+  hi: usize,
+  i0: u32,
+  i1: u32,
+): void {
   const lmask = ((<u32>1) << l) - 1;
+  const hmask = ((<u32>1) << hs) - 1;
   let i = i0;
   while (i < i1) {
     const x = base + i;
-    const hp = hi + ((<usize>(x >> l)) << 5);
+    const hp = hi + ((<usize>(x >> hs)) << 5);
     const Hr = v128.load(hp),
       Hi = v128.load(hp, 16);
     const j0 = x & lmask;
-    let n = lmask + 1 - j0;
+    // a run of constant hi entry (hs <= l: the lo index does not wrap inside it)
+    let n = hmask + 1 - (x & hmask);
     if (n > i1 - i) n = i1 - i;
     let p = ptr + ((<usize>i) << 4);
     const d = ((<usize>j0) << 4) - ((<usize>i) << 4);
@@ -309,6 +393,131 @@ function phase64(ptr: usize, base: u32, l: u32, lr: usize, li: usize, hi: usize,
 // complex64 kernels (v128 = two consecutive amplitudes, 8 bytes each)
 // ---------------------------------------------------------------------------------------------------
 
+// complex64 rotation bodies. A qubit-0 rotation pairs the two amplitudes inside a vector: v + TV * swap(v)
+// with TV = (-t, -t, t, t); the other qubits pair whole vectors (vector index bit = qubit - 1).
+// @ts-ignore: decorator
+@inline
+function inVec32(a: v128, TV: v128): v128 {
+  return f32x4.add(a, f32x4.mul(TV, i32x4.shuffle(a, a, 2, 3, 0, 1)));
+}
+
+// @ts-ignore: decorator
+@inline
+function shear2x32(p: usize, o0: usize, T0: v128, TV: v128, inVec: bool): void {
+  let a = v128.load(p),
+    b = v128.load(p + o0);
+  if (inVec) {
+    a = inVec32(a, TV);
+    b = inVec32(b, TV);
+  }
+  v128.store(p, f32x4.sub(a, f32x4.mul(T0, b)));
+  v128.store(p + o0, f32x4.add(b, f32x4.mul(T0, a)));
+}
+
+// @ts-ignore: decorator
+@inline
+function shear4x32(p: usize, o0: usize, o1: usize, T0: v128, T1: v128, TV: v128, inVec: bool): void {
+  let a0 = v128.load(p),
+    a1 = v128.load(p + o0),
+    a2 = v128.load(p + o1),
+    a3 = v128.load(p + o0 + o1);
+  if (inVec) {
+    a0 = inVec32(a0, TV);
+    a1 = inVec32(a1, TV);
+    a2 = inVec32(a2, TV);
+    a3 = inVec32(a3, TV);
+  }
+  let x = a0,
+    y = a1;
+  a0 = f32x4.sub(x, f32x4.mul(T0, y));
+  a1 = f32x4.add(y, f32x4.mul(T0, x));
+  x = a2;
+  y = a3;
+  a2 = f32x4.sub(x, f32x4.mul(T0, y));
+  a3 = f32x4.add(y, f32x4.mul(T0, x));
+  x = a0;
+  y = a2;
+  a0 = f32x4.sub(x, f32x4.mul(T1, y));
+  a2 = f32x4.add(y, f32x4.mul(T1, x));
+  x = a1;
+  y = a3;
+  a1 = f32x4.sub(x, f32x4.mul(T1, y));
+  a3 = f32x4.add(y, f32x4.mul(T1, x));
+  v128.store(p, a0);
+  v128.store(p + o0, a1);
+  v128.store(p + o1, a2);
+  v128.store(p + o0 + o1, a3);
+}
+
+// @ts-ignore: decorator
+@inline
+function shear8x32(p: usize, o0: usize, o1: usize, o2: usize, T0: v128, T1: v128, T2: v128): void {
+  let a0 = v128.load(p),
+    a1 = v128.load(p + o0),
+    a2 = v128.load(p + o1),
+    a3 = v128.load(p + o0 + o1);
+  let a4 = v128.load(p + o2),
+    a5 = v128.load(p + o2 + o0),
+    a6 = v128.load(p + o2 + o1),
+    a7 = v128.load(p + o2 + o1 + o0);
+  let x = a0,
+    y = a1;
+  a0 = f32x4.sub(x, f32x4.mul(T0, y));
+  a1 = f32x4.add(y, f32x4.mul(T0, x));
+  x = a2;
+  y = a3;
+  a2 = f32x4.sub(x, f32x4.mul(T0, y));
+  a3 = f32x4.add(y, f32x4.mul(T0, x));
+  x = a4;
+  y = a5;
+  a4 = f32x4.sub(x, f32x4.mul(T0, y));
+  a5 = f32x4.add(y, f32x4.mul(T0, x));
+  x = a6;
+  y = a7;
+  a6 = f32x4.sub(x, f32x4.mul(T0, y));
+  a7 = f32x4.add(y, f32x4.mul(T0, x));
+  x = a0;
+  y = a2;
+  a0 = f32x4.sub(x, f32x4.mul(T1, y));
+  a2 = f32x4.add(y, f32x4.mul(T1, x));
+  x = a1;
+  y = a3;
+  a1 = f32x4.sub(x, f32x4.mul(T1, y));
+  a3 = f32x4.add(y, f32x4.mul(T1, x));
+  x = a4;
+  y = a6;
+  a4 = f32x4.sub(x, f32x4.mul(T1, y));
+  a6 = f32x4.add(y, f32x4.mul(T1, x));
+  x = a5;
+  y = a7;
+  a5 = f32x4.sub(x, f32x4.mul(T1, y));
+  a7 = f32x4.add(y, f32x4.mul(T1, x));
+  x = a0;
+  y = a4;
+  a0 = f32x4.sub(x, f32x4.mul(T2, y));
+  a4 = f32x4.add(y, f32x4.mul(T2, x));
+  x = a1;
+  y = a5;
+  a1 = f32x4.sub(x, f32x4.mul(T2, y));
+  a5 = f32x4.add(y, f32x4.mul(T2, x));
+  x = a2;
+  y = a6;
+  a2 = f32x4.sub(x, f32x4.mul(T2, y));
+  a6 = f32x4.add(y, f32x4.mul(T2, x));
+  x = a3;
+  y = a7;
+  a3 = f32x4.sub(x, f32x4.mul(T2, y));
+  a7 = f32x4.add(y, f32x4.mul(T2, x));
+  v128.store(p, a0);
+  v128.store(p + o0, a1);
+  v128.store(p + o1, a2);
+  v128.store(p + o0 + o1, a3);
+  v128.store(p + o2, a4);
+  v128.store(p + o2 + o0, a5);
+  v128.store(p + o2 + o1, a6);
+  v128.store(p + o2 + o1 + o0, a7);
+}
+
 /**
  * Shear rotations on sorted qubits q0 < q1 < q2 (k of them). Qubit 0 pairs live inside a vector and are
  * rotated in-register; the others pair whole vectors. Units: groups of 2^kv vectors (kv = vector-level qubits).
@@ -326,154 +535,145 @@ function rot32(
   g1: u32,
 ): void {
   const inVec = q0 == 0;
-  // in-vector butterfly coefficients: v + (-t, -t, t, t) * swap_halves(v)
   const TV = f32x4(-t0, -t0, t0, t0);
   // vector-level qubits (vector index bit = qubit - 1) and their coefficients
-  let kv = inVec ? k - 1 : k;
-  let v0: u32 = 0,
-    v1: u32 = 0,
-    v2: u32 = 0;
-  let s0: f32 = 0,
-    s1: f32 = 0,
-    s2: f32 = 0;
-  if (inVec) {
-    v0 = q1 - 1;
-    v1 = q2 - 1;
-    s0 = t1;
-    s1 = t2;
-  } else {
-    v0 = q0 - 1;
-    v1 = q1 - 1;
-    v2 = q2 - 1;
-    s0 = t0;
-    s1 = t1;
-    s2 = t2;
-  }
-  const T0 = f32x4.splat(s0),
-    T1 = f32x4.splat(s1),
-    T2 = f32x4.splat(s2);
+  const kv = inVec ? k - 1 : k;
+  const v0: u32 = (inVec ? q1 : q0) - 1,
+    v1: u32 = (inVec ? q2 : q1) - 1,
+    v2: u32 = q2 - 1;
+  const T0 = f32x4.splat(inVec ? t1 : t0),
+    T1 = f32x4.splat(inVec ? t2 : t1),
+    T2 = f32x4.splat(t2);
   const o0: usize = (<usize>1) << (v0 + 4),
     o1: usize = (<usize>1) << (v1 + 4),
     o2: usize = (<usize>1) << (v2 + 4);
-  if (kv == 0) {
+  if (kv == 0)
     for (let g = g0; g < g1; g++) {
       const p = ptr + ((<usize>g) << 4);
-      const a = v128.load(p);
-      v128.store(p, f32x4.add(a, f32x4.mul(TV, i32x4.shuffle(a, a, 2, 3, 0, 1))));
+      v128.store(p, inVec32(v128.load(p), TV));
     }
-  } else if (kv == 1) {
-    for (let g = g0; g < g1; g++) {
-      const p = ptr + ((<usize>ins(g, v0)) << 4);
-      let a = v128.load(p),
-        b = v128.load(p + o0);
-      if (inVec) {
-        a = f32x4.add(a, f32x4.mul(TV, i32x4.shuffle(a, a, 2, 3, 0, 1)));
-        b = f32x4.add(b, f32x4.mul(TV, i32x4.shuffle(b, b, 2, 3, 0, 1)));
+  else if (kv == 1)
+    for (let g = g0; g < g1; g++) shear2x32(ptr + ((<usize>ins(g, v0)) << 4), o0, T0, TV, inVec);
+  else if (kv == 2)
+    for (let g = g0; g < g1; g++)
+      shear4x32(ptr + ((<usize>ins(ins(g, v0), v1)) << 4), o0, o1, T0, T1, TV, inVec);
+  else
+    for (let g = g0; g < g1; g++)
+      shear8x32(ptr + ((<usize>ins(ins(ins(g, v0), v1), v2)) << 4), o0, o1, o2, T0, T1, T2);
+}
+
+/**
+ * Like rot32 with crot64's controls. tab: 8 slots of 4 vectors: the qubit-0 member's in-vector coefficients
+ * (-t, -t, t, t), then the vector-level members' (a control on qubit 0 splits a vector's lanes: (t, t, u, u)).
+ */
+function crot32(
+  ptr: usize,
+  base: u32,
+  k: i32,
+  q0: u32,
+  q1: u32,
+  q2: u32,
+  s0: u32,
+  s1: u32,
+  s2: u32,
+  tab: usize,
+  run: u32,
+  g0: u32,
+  g1: u32,
+): void {
+  const inVec = q0 == 0;
+  const kv = inVec ? k - 1 : k;
+  const v0: u32 = (inVec ? q1 : q0) - 1,
+    v1: u32 = (inVec ? q2 : q1) - 1,
+    v2: u32 = q2 - 1;
+  const o0: usize = (<usize>1) << (v0 + 4),
+    o1: usize = (<usize>1) << (v1 + 4),
+    o2: usize = (<usize>1) << (v2 + 4);
+  const runMask: u32 = run >= 31 ? 0x7fffffff : ((<u32>1) << run) - 1;
+  for (let g = g0; g < g1; ) {
+    let end = (g | runMask) + 1;
+    if (end > g1 || end == 0) end = g1;
+    if (kv == 0) {
+      const TV = v128.load(tab + <usize>(slot(base + (g << 1), s0, s0, s0) << 6));
+      for (; g < end; g++) {
+        const p = ptr + ((<usize>g) << 4);
+        v128.store(p, inVec32(v128.load(p), TV));
       }
-      v128.store(p, f32x4.sub(a, f32x4.mul(T0, b)));
-      v128.store(p + o0, f32x4.add(b, f32x4.mul(T0, a)));
+    } else if (kv == 1) {
+      const t = tab + <usize>(slot(base + (ins(g, v0) << 1), s0, s1, s2) << 6);
+      const TV = v128.load(t),
+        T0 = v128.load(t, 16);
+      for (; g < end; g++) shear2x32(ptr + ((<usize>ins(g, v0)) << 4), o0, T0, TV, inVec);
+    } else if (kv == 2) {
+      const t = tab + <usize>(slot(base + (ins(ins(g, v0), v1) << 1), s0, s1, s2) << 6);
+      const TV = v128.load(t),
+        T0 = v128.load(t, 16),
+        T1 = v128.load(t, 32);
+      for (; g < end; g++) shear4x32(ptr + ((<usize>ins(ins(g, v0), v1)) << 4), o0, o1, T0, T1, TV, inVec);
+    } else {
+      const t = tab + <usize>(slot(base + (ins(ins(ins(g, v0), v1), v2) << 1), s0, s1, s2) << 6);
+      const T0 = v128.load(t, 16),
+        T1 = v128.load(t, 32),
+        T2 = v128.load(t, 48);
+      for (; g < end; g++)
+        shear8x32(ptr + ((<usize>ins(ins(ins(g, v0), v1), v2)) << 4), o0, o1, o2, T0, T1, T2);
     }
-  } else if (kv == 2) {
-    for (let g = g0; g < g1; g++) {
-      const p = ptr + ((<usize>ins(ins(g, v0), v1)) << 4);
-      let a0 = v128.load(p),
-        a1 = v128.load(p + o0),
-        a2 = v128.load(p + o1),
-        a3 = v128.load(p + o0 + o1);
-      if (inVec) {
-        a0 = f32x4.add(a0, f32x4.mul(TV, i32x4.shuffle(a0, a0, 2, 3, 0, 1)));
-        a1 = f32x4.add(a1, f32x4.mul(TV, i32x4.shuffle(a1, a1, 2, 3, 0, 1)));
-        a2 = f32x4.add(a2, f32x4.mul(TV, i32x4.shuffle(a2, a2, 2, 3, 0, 1)));
-        a3 = f32x4.add(a3, f32x4.mul(TV, i32x4.shuffle(a3, a3, 2, 3, 0, 1)));
+  }
+}
+
+/**
+ * log2 of the number of consecutive groups of a controlled rotation op (encoded at p) that share one slot:
+ * a control bit inside the block is a bit of the group index, below it sit the targets under it.
+ */
+function crotRunBits(p: usize, f64s: bool, bbits: u32): u32 {
+  const k = ri(p, 1);
+  let run: u32 = 31;
+  for (let j = 0; j < k; j++) {
+    const q = <u32>ri(p, 2 + j),
+      c = <u32>ri(p, 5 + j);
+    if (c == q || c >= bbits || (!f64s && c == 0)) continue;
+    // the control's bit in the group index: complex64 groups index vectors (amplitude bit - 1), whose
+    // vector-level targets are the members above qubit 0
+    const pos: u32 = f64s ? c : c - 1;
+    let below: u32 = 0;
+    for (let i = 0; i < k; i++) {
+      const qi = <u32>ri(p, 2 + i);
+      if (f64s ? qi < c : qi >= 1 && qi - 1 < pos) below++;
+    }
+    if (pos - below < run) run = pos - below;
+  }
+  return run;
+}
+
+/**
+ * Writes the coefficient table of a controlled rotation op (encoded at p) to tab and returns the branch bit
+ * of each member in *s (3 u32): see crot64 / crot32.
+ */
+function crotTable(p: usize, f64s: bool, tab: usize, s: usize): void {
+  const k = ri(p, 1);
+  const inVec = !f64s && ri(p, 2) == 0;
+  for (let j = 0; j < 3; j++) {
+    const q = <u32>ri(p, 2 + j),
+      c = <u32>ri(p, 5 + j);
+    // complex64: a control on qubit 0 is resolved per lane, so the group reads the member's own bit
+    store<u32>(s + (<usize>j << 2), j >= k ? q : !f64s && c == 0 ? q : c);
+  }
+  for (let slotIndex = 0; slotIndex < 8; slotIndex++) {
+    const row = tab + (<usize>slotIndex) * (f64s ? 48 : 64);
+    for (let j = 0; j < k; j++) {
+      const t = rd(p, 8 + j),
+        u = rd(p, 11 + j);
+      const v = (slotIndex >> j) & 1 ? u : t;
+      if (f64s) v128.store(row + (<usize>j << 4), f64x2.splat(v));
+      else if (inVec && j == 0) {
+        const w = <f32>v;
+        v128.store(row, f32x4(-w, -w, w, w));
+      } else {
+        const c = <u32>ri(p, 5 + j);
+        const lanes = c == 0 ? f32x4(<f32>t, <f32>t, <f32>u, <f32>u) : f32x4.splat(<f32>v);
+        // vector-level member m sits at vector m + 1 of the slot (vector 0: the qubit-0 member)
+        v128.store(row + (<usize>(inVec ? j : j + 1) << 4), lanes);
       }
-      let x = a0,
-        y = a1;
-      a0 = f32x4.sub(x, f32x4.mul(T0, y));
-      a1 = f32x4.add(y, f32x4.mul(T0, x));
-      x = a2;
-      y = a3;
-      a2 = f32x4.sub(x, f32x4.mul(T0, y));
-      a3 = f32x4.add(y, f32x4.mul(T0, x));
-      x = a0;
-      y = a2;
-      a0 = f32x4.sub(x, f32x4.mul(T1, y));
-      a2 = f32x4.add(y, f32x4.mul(T1, x));
-      x = a1;
-      y = a3;
-      a1 = f32x4.sub(x, f32x4.mul(T1, y));
-      a3 = f32x4.add(y, f32x4.mul(T1, x));
-      v128.store(p, a0);
-      v128.store(p + o0, a1);
-      v128.store(p + o1, a2);
-      v128.store(p + o0 + o1, a3);
-    }
-  } else {
-    for (let g = g0; g < g1; g++) {
-      const p = ptr + ((<usize>ins(ins(ins(g, v0), v1), v2)) << 4);
-      let a0 = v128.load(p),
-        a1 = v128.load(p + o0),
-        a2 = v128.load(p + o1),
-        a3 = v128.load(p + o0 + o1);
-      let a4 = v128.load(p + o2),
-        a5 = v128.load(p + o2 + o0),
-        a6 = v128.load(p + o2 + o1),
-        a7 = v128.load(p + o2 + o1 + o0);
-      let x = a0,
-        y = a1;
-      a0 = f32x4.sub(x, f32x4.mul(T0, y));
-      a1 = f32x4.add(y, f32x4.mul(T0, x));
-      x = a2;
-      y = a3;
-      a2 = f32x4.sub(x, f32x4.mul(T0, y));
-      a3 = f32x4.add(y, f32x4.mul(T0, x));
-      x = a4;
-      y = a5;
-      a4 = f32x4.sub(x, f32x4.mul(T0, y));
-      a5 = f32x4.add(y, f32x4.mul(T0, x));
-      x = a6;
-      y = a7;
-      a6 = f32x4.sub(x, f32x4.mul(T0, y));
-      a7 = f32x4.add(y, f32x4.mul(T0, x));
-      x = a0;
-      y = a2;
-      a0 = f32x4.sub(x, f32x4.mul(T1, y));
-      a2 = f32x4.add(y, f32x4.mul(T1, x));
-      x = a1;
-      y = a3;
-      a1 = f32x4.sub(x, f32x4.mul(T1, y));
-      a3 = f32x4.add(y, f32x4.mul(T1, x));
-      x = a4;
-      y = a6;
-      a4 = f32x4.sub(x, f32x4.mul(T1, y));
-      a6 = f32x4.add(y, f32x4.mul(T1, x));
-      x = a5;
-      y = a7;
-      a5 = f32x4.sub(x, f32x4.mul(T1, y));
-      a7 = f32x4.add(y, f32x4.mul(T1, x));
-      x = a0;
-      y = a4;
-      a0 = f32x4.sub(x, f32x4.mul(T2, y));
-      a4 = f32x4.add(y, f32x4.mul(T2, x));
-      x = a1;
-      y = a5;
-      a1 = f32x4.sub(x, f32x4.mul(T2, y));
-      a5 = f32x4.add(y, f32x4.mul(T2, x));
-      x = a2;
-      y = a6;
-      a2 = f32x4.sub(x, f32x4.mul(T2, y));
-      a6 = f32x4.add(y, f32x4.mul(T2, x));
-      x = a3;
-      y = a7;
-      a3 = f32x4.sub(x, f32x4.mul(T2, y));
-      a7 = f32x4.add(y, f32x4.mul(T2, x));
-      v128.store(p, a0);
-      v128.store(p + o0, a1);
-      v128.store(p + o1, a2);
-      v128.store(p + o0 + o1, a3);
-      v128.store(p + o2, a4);
-      v128.store(p + o2 + o0, a5);
-      v128.store(p + o2 + o1, a6);
-      v128.store(p + o2 + o1 + o0, a7);
     }
   }
 }
@@ -543,16 +743,28 @@ function u1_32(ptr: usize, q: u32, mp: usize, g0: u32, g1: u32): void {
  * Merged phase pass, complex64. lr / li hold, per pair of lo entries, (r0, r0, r1, r1) and (-i0, i0, -i1, i1)
  * (16 bytes: the state's stride per pair); hi holds per entry (r, r, r, r) then (-i, i, -i, i). Even ranges.
  */
-function phase32(ptr: usize, base: u32, l: u32, lr: usize, li: usize, hi: usize, i0: u32, i1: u32): void {
+function phase32(
+  ptr: usize,
+  base: u32,
+  l: u32,
+  hs: u32,
+  lr: usize,
+  li: usize,
+  hi: usize,
+  i0: u32,
+  i1: u32,
+): void {
   const lmask = ((<u32>1) << l) - 1;
+  const hmask = ((<u32>1) << hs) - 1;
   let i = i0;
   while (i < i1) {
     const x = base + i;
-    const hp = hi + ((<usize>(x >> l)) << 5);
+    const hp = hi + ((<usize>(x >> hs)) << 5);
     const Hr = v128.load(hp),
       Hi = v128.load(hp, 16);
     const j0 = x & lmask;
-    let n = lmask + 1 - j0;
+    // a run of constant hi entry (hs <= l: the lo index does not wrap inside it)
+    let n = hmask + 1 - (x & hmask);
     if (n > i1 - i) n = i1 - i;
     let p = ptr + ((<usize>i) << 3);
     const d = ((<usize>j0) << 3) - ((<usize>i) << 3);
@@ -808,11 +1020,12 @@ function barrier(sync: usize, nth: i32): void {
 function opWords(p: usize): usize {
   const op = ri(p, 0);
   if (op == OP_ROT) return 8;
+  if (op == OP_CROT) return 14;
   if (op == OP_U1) return 12;
   if (op == OP_UK || op == OP_DIAGK) return 5 + <usize>ri(p, 1);
   if (op == OP_X) return 4;
   if (op == OP_SWAP) return 5;
-  if (op == OP_PHASE) return 5;
+  if (op == OP_PHASE) return 6;
   if (op == OP_SCALE) return 2;
   if (op == OP_PERMXOR) return 2;
   if (op == OP_TOUCH) return 1;
@@ -875,6 +1088,32 @@ function applyOp(
     }
     return;
   }
+  if (op == OP_CROT) {
+    const k = ri(p, 1);
+    const q0 = <u32>ri(p, 2),
+      q1 = <u32>ri(p, 3),
+      q2 = <u32>ri(p, 4);
+    const tab = scratch,
+      sb = scratch + 512;
+    crotTable(p, f64s, tab, sb);
+    const s0 = load<u32>(sb),
+      s1 = load<u32>(sb, 4),
+      s2 = load<u32>(sb, 8);
+    const run = crotRunBits(p, f64s, bbits);
+    if (f64s) {
+      const units = nAmp >> (<u32>k);
+      const g0 = shareFrom(units, tid, nth),
+        g1 = shareTo(units, tid, nth);
+      crot64(ptr, base, k, q0, q1, q2, s0, s1, s2, tab, run, g0, g1);
+    } else {
+      const kv = q0 == 0 ? k - 1 : k;
+      const units = (nAmp >> 1) >> (<u32>kv);
+      const g0 = shareFrom(units, tid, nth),
+        g1 = shareTo(units, tid, nth);
+      crot32(ptr, base, k, q0, q1, q2, s0, s1, s2, tab, run, g0, g1);
+    }
+    return;
+  }
   if (op == OP_SCALE) {
     scale(prec, ptr, rd(p, 1), shareFrom(nAmp, tid, nth), shareTo(nAmp, tid, nth));
     return;
@@ -889,14 +1128,15 @@ function applyOp(
     return;
   }
   if (op == OP_PHASE) {
-    const l = <u32>ri(p, 1);
-    const lr = <usize>rd(p, 2),
-      li = <usize>rd(p, 3),
-      hi = <usize>rd(p, 4);
+    const l = <u32>ri(p, 1),
+      hs = <u32>ri(p, 2);
+    const lr = <usize>rd(p, 3),
+      li = <usize>rd(p, 4),
+      hi = <usize>rd(p, 5);
     const i0 = shareFrom(nAmp, tid, nth),
       i1 = shareTo(nAmp, tid, nth);
-    if (f64s) phase64(ptr, base, l, lr, li, hi, i0, i1);
-    else phase32(ptr, base, l, lr, li, hi, i0, i1);
+    if (f64s) phase64(ptr, base, l, hs, lr, li, hi, i0, i1);
+    else phase32(ptr, base, l, hs, lr, li, hi, i0, i1);
     return;
   }
   if (op == OP_PERMXOR) {

@@ -4,6 +4,7 @@ import {
   diagK,
   permuteXor,
   phaseTables,
+  crot1,
   rot1,
   rot2,
   scaleBlock,
@@ -72,6 +73,13 @@ export function applyOpJs(
       }
       return;
     }
+    case "crot":
+      op.qubits.forEach((q, j) => {
+        const c = op.ctrl[j]!;
+        if (c < 0) rot1(s, off, nAmp, q, op.t[j]!);
+        else crot1(s, off, nAmp, base, q, c, op.t[j]!, op.t1[j]!);
+      });
+      return;
     case "u1":
       u1(s, off, nAmp, op.q, op.m, op.ctrlMask & local, op.ctrlValue & local);
       return;
@@ -99,7 +107,7 @@ export function applyOpJs(
       diagK(s, off, nAmp, base, op.targets, op.diag, op.ctrlMask & local, op.ctrlValue & local);
       return;
     case "phase":
-      phaseTables(s, off, nAmp, base, op.l, op.lo, op.hi);
+      phaseTables(s, off, nAmp, base, op.l, op.lo, op.hi, op.hiShift);
       return;
     case "scale":
       scaleBlock(s, off, nAmp, op.f);

@@ -20,12 +20,15 @@ const OP_END = 0,
   OP_PHASE = 8,
   OP_SCALE = 9,
   OP_PERMXOR = 10,
-  OP_TOUCH = 11;
+  OP_TOUCH = 11,
+  OP_CROT = 12;
 
 function opWords(op: KernelOp): number {
   switch (op.kind) {
     case "rot":
       return 8;
+    case "crot":
+      return 14;
     case "u1":
       return 12;
     case "uk":
@@ -37,7 +40,7 @@ function opWords(op: KernelOp): number {
     case "swap":
       return 5;
     case "phase":
-      return 5;
+      return 6;
     case "scale":
       return 2;
     case "permxor":
@@ -126,6 +129,17 @@ export function encodePlan(
           put(OP_ROT, q.length, q[0]!, q[1] ?? 0, q[2] ?? 0, t[0]!, t[1] ?? 0, t[2] ?? 0);
           break;
         }
+        case "crot": {
+          // sorted qubits; an uncontrolled member reads its own qubit's bit (always 0 in a group's base)
+          const idx = op.qubits.map((_, i) => i).sort((a, b) => op.qubits[a]! - op.qubits[b]!);
+          const q = idx.map((i) => op.qubits[i]!);
+          const c = idx.map((i) => (op.ctrl[i]! < 0 ? op.qubits[i]! : op.ctrl[i]!));
+          const t = idx.map((i) => op.t[i]!),
+            u = idx.map((i) => (op.ctrl[i]! < 0 ? op.t[i]! : op.t1[i]!));
+          put(OP_CROT, q.length, q[0]!, q[1] ?? 0, q[2] ?? 0, c[0]!, c[1] ?? 0, c[2] ?? 0);
+          put(t[0]!, t[1] ?? 0, t[2] ?? 0, u[0]!, u[1] ?? 0, u[2] ?? 0);
+          break;
+        }
         case "u1":
           put(OP_U1, op.q, op.ctrlMask, op.ctrlValue, ...op.m);
           break;
@@ -163,7 +177,7 @@ export function encodePlan(
           const lr = placeMod(address, data, 1024);
           const li = placeMod(address, lr + loBytes, 3072);
           const hi = li + loBytes;
-          put(OP_PHASE, op.l, address + lr, address + li, address + hi);
+          put(OP_PHASE, op.l, op.hiShift ?? op.l, address + lr, address + li, address + hi);
           const entries = op.lo.length >> 1;
           if (precision === "complex128") {
             let dr = lr >> 3,

@@ -34,6 +34,8 @@ function invertOp(op: Exclude<KernelOp, { kind: "touch" }>): KernelOp {
   switch (op.kind) {
     case "rot":
       return { ...op, t: op.t.map((t) => -t) };
+    case "crot":
+      return { ...op, t: op.t.map((t) => -t), t1: op.t1.map((t) => -t) };
     case "u1":
       return { ...op, m: adjointOf(op.m, 2) };
     case "uk":

@@ -1,66 +1,27 @@
-import { GATES } from "../../gates/gate-table.js";
 import { QforgeError } from "../../util/errors.js";
-import { type CompiledGate, type Program, evaluateAngles } from "../compile.js";
+import type { CompiledGate, Program } from "../compile.js";
 import {
   controlledFull,
   conjugateByFlips,
   diagonalOf,
   embedInto,
   isDiagonal,
-  mul2,
   mulK,
-  rightMulLocal1,
 } from "./complex-small.js";
+import { type DiagPrim, type Prim, bitsOf, compiledGateMatrix, lowerToPrims, maskOf } from "./lower.js";
 import type { FusionOptions, KernelOp, Pass, Plan } from "./plan.js";
 
 /** Default cache block: 2^15 amplitudes (512 KiB in complex128, within L2; chosen by measurement, see BENCHMARKS.md). */
 export const DEFAULT_BLOCK_QUBITS = 15;
 
-/** |u10| below this fraction of the column norm: the 2×2 is treated as diagonal (error ≤ 1e-14 per gate). */
-const DIAGONAL_EPS2 = 1e-28;
-
 /** Diagonal stages with at most this many factors become small diagonal passes instead of a phase pass. */
 const SMALL_DIAGONAL_STAGE = 2;
 
-/** Scale factors below this are applied to the state to keep far from underflow/overflow. */
-const SCALE_FLOOR = 1e-150;
-
-/** A primitive step after single-qubit fusion: what the scheduler reorders. */
-type Prim =
-  | { kind: "diag"; mask: number; qubits: readonly number[]; table: Float64Array; fl: number }
-  | { kind: "rot"; mask: number; q: number; t: number; c: number; fl: number }
-  | { kind: "flip"; mask: number; q: number; fl: number }
-  | { kind: "u1"; mask: number; q: number; m: Float64Array; ctrlMask: number; ctrlValue: number; fl: number }
-  | {
-      kind: "uk";
-      mask: number;
-      targets: readonly number[];
-      m: Float64Array;
-      ctrlMask: number;
-      ctrlValue: number;
-      fl: number;
-    }
-  | { kind: "x"; mask: number; q: number; ctrlMask: number; ctrlValue: number; fl: number }
-  | { kind: "swap"; mask: number; q0: number; q1: number; ctrlMask: number; ctrlValue: number; fl: number };
-
-type DiagPrim = Extract<Prim, { kind: "diag" }>;
-
-/** The matrix of a compiled gate for one binding row. */
-export function compiledGateMatrix(g: CompiledGate, row: Float64Array, offset: number): Float64Array {
-  return g.fixed ?? GATES[g.gate].matrix(evaluateAngles(g.angles, row, offset)).data;
-}
-
-function bitsOf(mask: number): number[] {
-  const out: number[] = [];
-  for (let b = 0; mask !== 0; b++, mask >>>= 1) if (mask & 1) out.push(b);
-  return out;
-}
-
-function maskOf(qubits: readonly number[]): number {
-  let m = 0;
-  for (const q of qubits) m |= 1 << q;
-  return m;
-}
+/**
+ * Scale factors below this are applied to the state: the lazy scale lets amplitudes grow by its inverse,
+ * and complex64 states hold magnitudes up to 3.4e38.
+ */
+const SCALE_FLOOR = 1e-30;
 
 /**
  * Fuses a unitary program (gates only, no classical conditions) for one binding row into a cache-blocked
@@ -138,185 +99,6 @@ function unitaryGates(program: Program): CompiledGate[] {
     gates.push(op);
   }
   return gates;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Single-qubit fusion and lowering
-// ---------------------------------------------------------------------------------------------------
-
-function lowerToPrims(
-  n: number,
-  gates: readonly CompiledGate[],
-  row: Float64Array,
-  offset: number,
-  frame?: { readonly input?: Float64Array | undefined; readonly output?: Float64Array | undefined },
-): Prim[] {
-  const prims: Prim[] = [];
-  const pending: (Float64Array | undefined)[] = new Array(n).fill(undefined);
-  // Phases the state still owes from the previous segment act first (see planProgramInFrame).
-  const input = frame?.input;
-  if (input)
-    for (let q = 0; q < n; q++) {
-      const [ar, ai, br, bi] = [input[4 * q]!, input[4 * q + 1]!, input[4 * q + 2]!, input[4 * q + 3]!];
-      if (ar !== 1 || ai !== 0 || br !== 1 || bi !== 0)
-        pending[q] = Float64Array.of(ar, ai, 0, 0, 0, 0, br, bi);
-    }
-  const flush = (q: number, last = false) => {
-    const p = pending[q];
-    if (!p) return;
-    pending[q] = undefined;
-    decompose1(q, p, prims, last ? frame?.output : undefined);
-  };
-  for (const g of gates) {
-    if (g.gate === "id") continue;
-    const m = compiledGateMatrix(g, row, offset);
-    const targets = g.targets;
-    if (targets.length === 1 && g.ctrlMask === 0) {
-      const q = targets[0]!;
-      const p = pending[q];
-      pending[q] = p ? mul2(m, p) : Float64Array.from(m);
-      continue;
-    }
-    const spec = GATES[g.gate];
-    const ctrlQubits = bitsOf(g.ctrlMask);
-    const mask = maskOf(targets) | g.ctrlMask;
-    if (!spec.flags.diagonal && g.ctrlMask === 0 && targets.some((q) => pending[q])) {
-      // Absorb the pending single-qubit gates of the targets into this dense gate.
-      const size = 1 << targets.length;
-      let full: Float64Array = Float64Array.from(m);
-      targets.forEach((q, j) => {
-        const p = pending[q];
-        if (!p) return;
-        full = rightMulLocal1(full, size, j, p);
-        pending[q] = undefined;
-      });
-      prims.push({ kind: "uk", mask, targets, m: full, ctrlMask: 0, ctrlValue: 0, fl: 0 });
-      continue;
-    }
-    for (const q of targets) flush(q);
-    for (const q of ctrlQubits) flush(q);
-    if (spec.flags.diagonal) {
-      const k = targets.length,
-        c = ctrlQubits.length;
-      let ctrlLocal = 0;
-      ctrlQubits.forEach((q, j) => {
-        if ((g.ctrlValue >> q) & 1) ctrlLocal |= 1 << j;
-      });
-      const d = diagonalOf(m, 1 << k);
-      const table = new Float64Array(2 << (k + c));
-      for (let l = 0; l < 1 << (k + c); l++) {
-        if (l >> k === ctrlLocal) {
-          table[2 * l] = d[2 * (l & ((1 << k) - 1))]!;
-          table[2 * l + 1] = d[2 * (l & ((1 << k) - 1)) + 1]!;
-        } else table[2 * l] = 1;
-      }
-      prims.push({ kind: "diag", mask, qubits: [...targets, ...ctrlQubits], table, fl: 0 });
-    } else if (g.gate === "x")
-      prims.push({ kind: "x", mask, q: targets[0]!, ctrlMask: g.ctrlMask, ctrlValue: g.ctrlValue, fl: 0 });
-    else if (g.gate === "swap")
-      prims.push({
-        kind: "swap",
-        mask,
-        q0: targets[0]!,
-        q1: targets[1]!,
-        ctrlMask: g.ctrlMask,
-        ctrlValue: g.ctrlValue,
-        fl: 0,
-      });
-    else if (targets.length === 1)
-      prims.push({
-        kind: "u1",
-        mask,
-        q: targets[0]!,
-        m: Float64Array.from(m),
-        ctrlMask: g.ctrlMask,
-        ctrlValue: g.ctrlValue,
-        fl: 0,
-      });
-    else
-      prims.push({
-        kind: "uk",
-        mask,
-        targets,
-        m: Float64Array.from(m),
-        ctrlMask: g.ctrlMask,
-        ctrlValue: g.ctrlValue,
-        fl: 0,
-      });
-  }
-  for (let q = 0; q < n; q++) flush(q, true);
-  return prims;
-}
-
-/**
- * U = D1 · c·[[1, −t], [t, 1]] · D2 (· X when |u00| < |u10|, so that |t| ≤ 1): the rotation costs two
- * multiplications per amplitude component, the diagonals join the neighbouring phase pass, the X becomes
- * a relabelling of the index bits, and c joins one global scale.
- */
-function decompose1(q: number, u: Float64Array, out: Prim[], keepLeft?: Float64Array): void {
-  const bit = 1 << q;
-  let v00r = u[0]!,
-    v00i = u[1]!,
-    v10r = u[4]!,
-    v10i = u[5]!,
-    v11r = u[6]!,
-    v11i = u[7]!;
-  let a = v00r * v00r + v00i * v00i,
-    bb = v10r * v10r + v10i * v10i;
-  if (bb <= DIAGONAL_EPS2 * (a + bb)) {
-    pushDiag1(q, v00r, v00i, v11r, v11i, out);
-    return;
-  }
-  if (a < bb) {
-    out.push({ kind: "flip", mask: bit, q, fl: 0 });
-    // V = U · X: columns swapped.
-    v00r = u[2]!;
-    v00i = u[3]!;
-    v10r = u[6]!;
-    v10i = u[7]!;
-    v11r = u[4]!;
-    v11i = u[5]!;
-    a = v00r * v00r + v00i * v00i;
-    bb = v10r * v10r + v10i * v10i;
-    if (bb <= DIAGONAL_EPS2 * (a + bb)) {
-      pushDiag1(q, v00r, v00i, v11r, v11i, out);
-      return;
-    }
-  }
-  const c = Math.sqrt(a),
-    s = Math.sqrt(bb);
-  const d1ar = v00r / c,
-    d1ai = v00i / c;
-  const d1br = v10r / s,
-    d1bi = v10i / s;
-  // d2b = v11 / (d1b · c) = v11 · conj(d1b) / c (|d1b| = 1)
-  const d2br = (v11r * d1br + v11i * d1bi) / c,
-    d2bi = (v11i * d1br - v11r * d1bi) / c;
-  // When the first column's phases agree up to a sign r (real gates: RY, H, …), diag(1, r)·shear(t) =
-  // shear(r·t)·diag(1, r) moves the left diagonal to the right, where it joins the phase pass before the
-  // rotation: no diagonal is left after it (a segment of a program then ends without a phase pass).
-  const rr = d1br * d1ar + d1bi * d1ai,
-    ri = d1bi * d1ar - d1br * d1ai;
-  if (Math.abs(ri) <= 1e-16) {
-    const r = rr < 0 ? -1 : 1;
-    // U = c·shear(r·t)·diag(d1a, d1b·d2b)
-    pushDiag1(q, d1ar, d1ai, d1br * d2br - d1bi * d2bi, d1br * d2bi + d1bi * d2br, out);
-    out.push({ kind: "rot", mask: bit, q, t: (r * s) / c, c, fl: 0 });
-    return;
-  }
-  pushDiag1(q, 1, 0, d2br, d2bi, out);
-  out.push({ kind: "rot", mask: bit, q, t: s / c, c, fl: 0 });
-  // A left diagonal whose phases differ by ±i (RX and its kin) may stay owed by the state (keepLeft).
-  if (keepLeft && Math.abs(rr) <= 1e-15 && Math.abs(Math.abs(ri) - 1) <= 1e-15) {
-    keepLeft.set([d1ar, d1ai, d1br, d1bi], 4 * q);
-    return;
-  }
-  pushDiag1(q, d1ar, d1ai, d1br, d1bi, out);
-}
-
-function pushDiag1(q: number, d0r: number, d0i: number, d1r: number, d1i: number, out: Prim[]): void {
-  if (d0r === 1 && d0i === 0 && d1r === 1 && d1i === 0) return;
-  out.push({ kind: "diag", mask: 1 << q, qubits: [q], table: Float64Array.of(d0r, d0i, d1r, d1i), fl: 0 });
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -456,6 +238,23 @@ class PassBuilder {
           local: p.q < b,
           scale: p.c,
         };
+      case "crot": {
+        // X on the target negates both shears; X on the control swaps the branches
+        const sign = (p.fl >> p.q) & 1 ? -1 : 1;
+        const swap = (p.fl >> p.p) & 1;
+        return {
+          op: {
+            kind: "crot",
+            qubits: [p.q],
+            ctrl: [p.p],
+            t: [sign * (swap ? p.t1 : p.t0)],
+            t1: [sign * (swap ? p.t0 : p.t1)],
+          },
+          mask: p.mask,
+          local: p.q < b,
+          scale: p.c,
+        };
+      }
       case "u1": {
         const m = p.fl & (1 << p.q) ? conjugateByFlips(p.m, 2, 1) : p.m;
         return {
@@ -524,13 +323,17 @@ class PassBuilder {
     const flushRot = (group: Entry[], out: KernelOp[]) => {
       if (group.length === 0) return;
       const qubits: number[] = [],
-        t: number[] = [];
+        t: number[] = [],
+        ctrl: number[] = [],
+        t1: number[] = [];
       for (const e of group) {
-        const r = e.op as Extract<KernelOp, { kind: "rot" }>;
+        const r = e.op as Extract<KernelOp, { kind: "rot" | "crot" }>;
         qubits.push(r.qubits[0]!);
         t.push(r.t[0]!);
+        ctrl.push(r.kind === "crot" ? r.ctrl[0]! : -1);
+        t1.push(r.kind === "crot" ? r.t1[0]! : r.t[0]!);
       }
-      out.push({ kind: "rot", qubits, t });
+      out.push(ctrl.some((c) => c >= 0) ? { kind: "crot", qubits, ctrl, t, t1 } : { kind: "rot", qubits, t });
       group.length = 0;
     };
     const emit = (list: Entry[], blockQubits: number, withHead: boolean) => {
@@ -548,13 +351,13 @@ class PassBuilder {
       const group: Entry[] = [];
       let groupMask = 0;
       for (const e of list) {
-        if (e.op.kind === "rot" && !(groupMask & e.mask) && group.length < 3) {
+        if (isRotation(e) && !(groupMask & e.mask) && group.length < 3) {
           group.push(e);
           groupMask |= e.mask;
         } else {
           flushRot(group, ops);
           groupMask = 0;
-          if (e.op.kind === "rot") {
+          if (isRotation(e)) {
             group.push(e);
             groupMask = e.mask;
           } else ops.push(e.op);
@@ -596,16 +399,11 @@ class PassBuilder {
         // Rotations in a sweep run three per pass; anything else one per pass.
         for (let i = 0; i < sweep.length;) {
           const e = sweep[i]!;
-          if (e.op.kind === "rot") {
+          if (isRotation(e)) {
             const grp = [e];
             let mask = e.mask;
             let j = i + 1;
-            while (
-              j < sweep.length &&
-              grp.length < 3 &&
-              sweep[j]!.op.kind === "rot" &&
-              !(sweep[j]!.mask & mask)
-            ) {
+            while (j < sweep.length && grp.length < 3 && isRotation(sweep[j]!) && !(sweep[j]!.mask & mask)) {
               mask |= sweep[j]!.mask;
               grp.push(sweep[j++]!);
             }
@@ -647,24 +445,33 @@ class PassBuilder {
         ctrlMask: 0,
         ctrlValue: 0,
       }));
-    const l = chooseSplit(n, factors);
+    const { l, shift } = chooseSplit(n, factors);
     const lowMask = l >= 31 ? -1 : (1 << l) - 1;
+    const highMask = ~((1 << shift) - 1);
     const loF: Factor[] = [],
       hiF: Factor[] = [],
       cross: Factor[] = [];
     for (const f of factors) {
       if ((f.mask & ~lowMask) === 0) loF.push(f);
-      else if ((f.mask & lowMask) === 0)
-        hiF.push({ qubits: f.qubits.map((q) => q - l), mask: f.mask >>> l, table: f.table });
+      else if ((f.mask & ~highMask) === 0)
+        hiF.push({ qubits: f.qubits.map((q) => q - shift), mask: f.mask >>> shift, table: f.table });
       else cross.push(f);
     }
     const ops: KernelOp[] = [];
-    if (loF.length || hiF.length || cross.length === 0)
-      ops.push({ kind: "phase", l, lo: buildTable(l, loF), hi: buildTable(n - l, hiF) });
+    if (loF.length || hiF.length || cross.length === 0) {
+      const lo = buildTable(l, loF),
+        hi = buildTable(n - shift, hiF);
+      ops.push(shift === l ? { kind: "phase", l, lo, hi } : { kind: "phase", l, hiShift: shift, lo, hi });
+    }
     for (const f of cross)
       ops.push({ kind: "diagk", targets: f.qubits, diag: f.table, ctrlMask: 0, ctrlValue: 0 });
     return ops;
   }
+}
+
+/** Shears, plain or controlled: up to three share one sweep. */
+function isRotation(e: Entry): boolean {
+  return e.op.kind === "rot" || e.op.kind === "crot";
 }
 
 interface Factor {
@@ -691,26 +498,32 @@ function permuteTable(t: Float64Array, f: number): Float64Array {
 }
 
 /**
- * Splits the index bits into a low table (≤ 2^13 entries) and a high table (≤ 2^16) near the middle, so
- * both tables stay small (building them is O(2^l + 2^(n−l)) per layer), crossing as few factors as possible.
+ * Splits the index bits into a low table over bits [0, l) (≤ 2^13 entries) and a high table over bits
+ * [shift, n) (≤ 2^17), near the middle, so both tables stay small (building them is O(2^l + 2^(n−shift)) per
+ * layer), crossing as few factors as possible: a factor across the split costs a diagonal pass of its own
+ * (≈ 3 passes at 24 qubits). shift = l − 1 lets the tables share one bit, which takes in a two-qubit factor on
+ * qubits l − 1 and l (the controlled rotations of a brickwork leave such factors on every neighbouring pair).
  */
-function chooseSplit(n: number, factors: readonly Factor[]): number {
-  if (n <= 2) return n;
-  let best = -1,
-    bestCross = Infinity,
-    bestDist = Infinity;
+function chooseSplit(n: number, factors: readonly Factor[]): { l: number; shift: number } {
+  if (n <= 2) return { l: n, shift: n };
+  let best = { l: -1, shift: -1 },
+    bestKey = [Infinity, Infinity, Infinity];
   const mid = Math.ceil(n / 2);
-  for (let l = Math.max(1, n - 16, mid - 3); l <= Math.min(13, n - 1, mid + 3); l++) {
-    const lowMask = (1 << l) - 1;
-    let cross = 0;
-    for (const f of factors) if (f.mask & lowMask && f.mask & ~lowMask) cross++;
-    const dist = Math.abs(l - n / 2);
-    if (cross < bestCross || (cross === bestCross && dist < bestDist)) {
-      best = l;
-      bestCross = cross;
-      bestDist = dist;
+  for (let l = Math.max(1, n - 16, mid - 3); l <= Math.min(13, n - 1, mid + 3); l++)
+    for (const shift of [l, l - 1]) {
+      if (shift < 1) continue;
+      const lowMask = (1 << l) - 1,
+        highMask = ~((1 << shift) - 1);
+      let cross = 0;
+      for (const f of factors) if (f.mask & ~lowMask && f.mask & ~highMask) cross++;
+      // fewest crossings, then no shared bit, then nearest the middle
+      const key = [cross, l - shift, Math.abs(l - n / 2)];
+      const better = key.findIndex((v, i) => v !== bestKey[i]);
+      if (better >= 0 && key[better]! < bestKey[better]!) {
+        best = { l, shift };
+        bestKey = key;
+      }
     }
-  }
   return best;
 }
 

@@ -13,6 +13,20 @@ export interface RotOp {
   readonly t: readonly number[];
 }
 
+/**
+ * Up to three uniformly controlled shear rotations, applied in one sweep: qubit qubits[j] rotates by t[j]
+ * where bit ctrl[j] of the amplitude index is 0 and by t1[j] where it is 1 (ctrl[j] = −1: no control, t1 =
+ * t). A single-qubit gate, a two-qubit diagonal or singly-controlled gate on it, and the next single-qubit
+ * gate fuse into one of these: a CZ layer between rotation layers costs no rotation of its own.
+ */
+export interface CrotOp {
+  readonly kind: "crot";
+  readonly qubits: readonly number[];
+  readonly ctrl: readonly number[];
+  readonly t: readonly number[];
+  readonly t1: readonly number[];
+}
+
 /** Dense 2×2 on qubit q where the control bits match. */
 export interface U1Op {
   readonly kind: "u1";
@@ -57,10 +71,14 @@ export interface DiagKOp {
   readonly ctrlValue: number;
 }
 
-/** The merged phase pass: amplitude x is multiplied by lo[x mod 2^l] · hi[x >> l]. */
+/**
+ * The merged phase pass: amplitude x is multiplied by lo[x mod 2^l] · hi[x >> hiShift]. hiShift (default l)
+ * may be l − 1: the tables then share bit l − 1, and a two-qubit factor on qubits l − 1 and l fits hi.
+ */
 export interface PhaseOp {
   readonly kind: "phase";
   readonly l: number;
+  readonly hiShift?: number;
   readonly lo: Float64Array;
   readonly hi: Float64Array;
 }
@@ -82,7 +100,8 @@ export interface TouchOp {
   readonly kind: "touch";
 }
 
-export type KernelOp = RotOp | U1Op | UkOp | XOp | SwapOp | DiagKOp | PhaseOp | ScaleOp | PermXorOp | TouchOp;
+export type KernelOp =
+  RotOp | CrotOp | U1Op | UkOp | XOp | SwapOp | DiagKOp | PhaseOp | ScaleOp | PermXorOp | TouchOp;
 
 /** One sweep over the state in blocks of 2^blockQubits amplitudes. */
 export interface Pass {

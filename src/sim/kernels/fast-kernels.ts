@@ -120,6 +120,39 @@ export function rot1(s: StateArray, off: number, nAmp: number, q: number, t: num
   }
 }
 
+/**
+ * A uniformly controlled shear on qubit q: like {@link rot1} with t where bit c of the global index
+ * (base + local index) is clear and u where it is set (c ≠ q).
+ */
+export function crot1(
+  s: StateArray,
+  off: number,
+  nAmp: number,
+  base: number,
+  q: number,
+  c: number,
+  t: number,
+  u: number,
+): void {
+  const bit = 1 << q;
+  const o = 2 * bit;
+  for (let start = 0; start < nAmp; start += bit << 1) {
+    for (let i = start; i < start + bit; i++) {
+      const f = ((base + i) >>> c) & 1 ? u : t;
+      const a = 2 * (off + i),
+        b = a + o;
+      const ar = s[a]!,
+        ai = s[a + 1]!,
+        br = s[b]!,
+        bi = s[b + 1]!;
+      s[a] = ar - f * br;
+      s[a + 1] = ai - f * bi;
+      s[b] = br + f * ar;
+      s[b + 1] = bi + f * ai;
+    }
+  }
+}
+
 /** Shear rotations on two distinct qubits in one sweep (each amplitude loaded and stored once). */
 export function rot2(
   s: StateArray,
@@ -377,8 +410,8 @@ export function diagK(
 
 /**
  * The merged phase pass: amplitude with GLOBAL index x = base + i is multiplied by
- * lo[x mod 2^l] · hi[x >> l] (both interleaved complex tables). One pass applies a whole layer of
- * diagonal gates.
+ * lo[x mod 2^l] · hi[x >> hiShift] (both interleaved complex tables; hiShift = l or l − 1). One pass applies
+ * a whole layer of diagonal gates.
  */
 export function phaseTables(
   s: StateArray,
@@ -388,17 +421,19 @@ export function phaseTables(
   l: number,
   lo: ArrayLike<number>,
   hi: ArrayLike<number>,
+  hiShift = l,
 ): void {
-  const rowLen = 1 << l;
-  const lmask = rowLen - 1;
+  const lmask = (1 << l) - 1;
+  const runLen = 1 << hiShift;
   let i = 0;
   while (i < nAmp) {
     const x = base + i;
-    const h = x >>> l;
+    const h = x >>> hiShift;
     const hr = hi[2 * h]!,
       hiI = hi[2 * h + 1]!;
     const j0 = x & lmask;
-    const n = Math.min(rowLen - j0, nAmp - i);
+    // a run of constant hi entry (hiShift ≤ l: the lo index does not wrap inside it)
+    const n = Math.min(runLen - (x & (runLen - 1)), nAmp - i);
     let a = 2 * (off + i);
     let t = 2 * j0;
     const end = a + 2 * n;
