@@ -530,39 +530,82 @@ function chooseSplit(n: number, factors: readonly Factor[]): { l: number; shift:
 /** The product of factors (all on qubits below `bits`) as a table over `bits` bits. */
 function buildTable(bits: number, factors: readonly Factor[]): Float64Array {
   const size = 1 << bits;
-  // Single-qubit factors first, merged per qubit and expanded by doubling: O(2^bits) in all.
+  // Single-qubit factors merged per qubit, two-qubit factors split into single-qubit parts and a phase φ on
+  // |11⟩, then everything expanded by doubling: O(2^bits) in all (controlled rotations leave a two-qubit
+  // factor on every neighbouring pair).
   const d0 = new Float64Array(2 * bits),
     d1 = new Float64Array(2 * bits);
   for (let q = 0; q < bits; q++) {
     d0[2 * q] = 1;
     d1[2 * q] = 1;
   }
+  const times = (d: Float64Array, q: number, r: number, i: number) => {
+    const ar = d[2 * q]!,
+      ai = d[2 * q + 1]!;
+    d[2 * q] = ar * r - ai * i;
+    d[2 * q + 1] = ar * i + ai * r;
+  };
+  // partners[q]: the lower qubits p of two-qubit factors on (p, q), with their phase φ (merged per pair)
+  const partners: Map<number, [number, number]>[] = Array.from({ length: bits }, () => new Map());
   const multi: Factor[] = [];
   for (const f of factors) {
-    if (f.qubits.length !== 1) {
+    const t = f.table;
+    if (f.qubits.length === 1) {
+      const q = f.qubits[0]!;
+      times(d0, q, t[0]!, t[1]!);
+      times(d1, q, t[2]!, t[3]!);
+      continue;
+    }
+    if (f.qubits.length !== 2 || t.some((x, i) => i % 2 === 0 && x === 0 && t[i + 1] === 0)) {
       multi.push(f);
       continue;
     }
-    const q = f.qubits[0]!;
-    const t = f.table;
-    const ar = d0[2 * q]!,
-      ai = d0[2 * q + 1]!,
-      br = d1[2 * q]!,
-      bi = d1[2 * q + 1]!;
-    d0[2 * q] = ar * t[0]! - ai * t[1]!;
-    d0[2 * q + 1] = ar * t[1]! + ai * t[0]!;
-    d1[2 * q] = br * t[2]! - bi * t[3]!;
-    d1[2 * q + 1] = br * t[3]! + bi * t[2]!;
+    // e(b0, b1) = e00 · A^b0 · B^b1 · φ^(b0·b1) (bit j ↔ f.qubits[j]; entries are non-zero)
+    const div = (xr: number, xi: number, yr: number, yi: number): [number, number] => {
+      const m = yr * yr + yi * yi;
+      return [(xr * yr + xi * yi) / m, (xi * yr - xr * yi) / m];
+    };
+    const [e00r, e00i, e10r, e10i, e01r, e01i, e11r, e11i] = t as unknown as number[];
+    const [ar, ai] = div(e10r!, e10i!, e00r!, e00i!);
+    const [br, bi] = div(e01r!, e01i!, e00r!, e00i!);
+    const [pr, pi] = div(
+      e11r! * e00r! - e11i! * e00i!,
+      e11r! * e00i! + e11i! * e00r!,
+      e10r! * e01r! - e10i! * e01i!,
+      e10r! * e01i! + e10i! * e01r!,
+    );
+    const [q0, q1] = f.qubits as [number, number];
+    times(d0, q0, e00r!, e00i!);
+    times(d1, q0, e00r! * ar - e00i! * ai, e00r! * ai + e00i! * ar);
+    times(d1, q1, br, bi);
+    const lo = Math.min(q0, q1),
+      hi = Math.max(q0, q1);
+    const prev = partners[hi]!.get(lo);
+    partners[hi]!.set(lo, prev ? [prev[0] * pr - prev[1] * pi, prev[0] * pi + prev[1] * pr] : [pr, pi]);
   }
   const table = new Float64Array(2 * size);
   table[0] = 1;
   for (let q = 0; q < bits; q++) {
     const half = 1 << q;
     const ar = d0[2 * q]!,
-      ai = d0[2 * q + 1]!,
-      br = d1[2 * q]!,
-      bi = d1[2 * q + 1]!;
+      ai = d0[2 * q + 1]!;
+    // the factor for bit q set, per combination of the partners' bits
+    const ps = [...partners[q]!.entries()];
+    const combos = new Float64Array(2 << ps.length);
+    for (let m = 0; m < 1 << ps.length; m++) {
+      let r = d1[2 * q]!,
+        i = d1[2 * q + 1]!;
+      ps.forEach(([, [fr, fi]], j) => {
+        if ((m >> j) & 1) [r, i] = [r * fr - i * fi, r * fi + i * fr];
+      });
+      combos[2 * m] = r;
+      combos[2 * m + 1] = i;
+    }
     for (let i = 0; i < half; i++) {
+      let m = 0;
+      for (let j = 0; j < ps.length; j++) m |= ((i >> ps[j]![0]) & 1) << j;
+      const br = combos[2 * m]!,
+        bi = combos[2 * m + 1]!;
       const xr = table[2 * i]!,
         xi = table[2 * i + 1]!;
       table[2 * (i + half)] = xr * br - xi * bi;
