@@ -82,6 +82,10 @@ export function lowerToPrims(
   const branch1: (Float64Array | undefined)[] = new Array(n).fill(undefined);
   const ctrlOf = new Int32Array(n).fill(-1);
   const controls: number[][] = Array.from({ length: n }, () => []);
+  // A controlled gate from a diagonal with nothing fused after it yet: what it was made of. Emitted as such
+  // it stays a rotation and a diagonal, so a chain of CZs (which commute) does not become a chain of
+  // controlled rotations that must run one after another.
+  const fresh: ({ before: Float64Array; diag: Float64Array } | undefined)[] = new Array(n).fill(undefined);
   const flushing = new Uint8Array(n);
   const input = frame?.input;
   if (input)
@@ -111,11 +115,16 @@ export function lowerToPrims(
       branch1[q] = undefined;
       ctrlOf[q] = -1;
       controls[p] = controls[p]!.filter((t) => t !== q);
-      decomposeControlled(q, p, m0, m1, prims);
+      const f = fresh[q];
+      fresh[q] = undefined;
+      if (f) {
+        decompose1(q, f.before, prims);
+        prims.push({ kind: "diag", mask: (1 << q) | (1 << p), qubits: [q, p], table: f.diag, fl: 0 });
+      } else decomposeControlled(q, p, m0, m1, prims);
     } else decompose1(q, m0, prims, last ? frame?.output : undefined);
   };
   // Starts a controlled gate on target q (control p): branch b = diagonal b · (what q had pending).
-  const startControlled = (q: number, p: number, d0: Float64Array, d1: Float64Array) => {
+  const startControlled = (q: number, p: number, d0: Float64Array, d1: Float64Array, diagonal: boolean) => {
     if (branch1[q]) flush(q);
     flush(p);
     const before = pending[q] ?? IDENTITY2;
@@ -123,6 +132,12 @@ export function lowerToPrims(
     branch1[q] = mul2(d1, before);
     ctrlOf[q] = p;
     controls[p]!.push(q);
+    // table over [q, p]: entry (bit of q) | (bit of p) << 1
+    if (diagonal)
+      fresh[q] = {
+        before,
+        diag: Float64Array.of(d0[0]!, d0[1]!, d0[6]!, d0[7]!, d1[0]!, d1[1]!, d1[6]!, d1[7]!),
+      };
   };
   for (const g of gates) {
     if (g.gate === "id") continue;
@@ -134,6 +149,7 @@ export function lowerToPrims(
       pending[q] = p ? mul2(m, p) : Float64Array.from(m);
       const b1 = branch1[q];
       if (b1) branch1[q] = mul2(m, b1);
+      fresh[q] = undefined;
       continue;
     }
     const spec = GATES[g.gate];
@@ -142,7 +158,7 @@ export function lowerToPrims(
     if (targets.length + ctrlQubits.length === 2) {
       const fused = controlledForm(g, m, spec.flags.diagonal, ctrlQubits, pending, branch1);
       if (fused) {
-        startControlled(fused.q, fused.p, fused.d0, fused.d1);
+        startControlled(fused.q, fused.p, fused.d0, fused.d1, spec.flags.diagonal);
         continue;
       }
     }
