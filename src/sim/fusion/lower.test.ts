@@ -126,6 +126,26 @@ describe("controlled-rotation fusion (lowerToPrims)", () => {
     expect(maxAbsDiff(s.state(), reference(c, start))).toBeLessThan(1e-10);
   });
 
+  it("a chain of CZs between RY layers stays one diagonal stage per chain (no chain of dependent rotations)", () => {
+    const n = 8;
+    let c = new Circuit(n);
+    const rng = new Rng(5);
+    for (let L = 0; L < 3; L++) {
+      for (let q = 0; q < n; q++) c = c.ry(rng.uniform(0.2, 1.3), q);
+      for (let q = 0; q + 1 < n; q++) c = c.cz(q, q + 1);
+    }
+    const plan = planProgram(compile(c), EMPTY, 0);
+    const diagonals = plan.passes
+      .flatMap((p) => p.ops)
+      .filter((o) => o.kind === "phase" || o.kind === "diagk");
+    expect(diagonals.length).toBeLessThanOrEqual(3 + 2);
+    const start = randomState(n, 3);
+    const s = new JsStateEngine(n, "complex128");
+    s.state().set(start);
+    s.run(plan);
+    expect(maxAbsDiff(s.state(), reference(c, start))).toBeLessThan(1e-10);
+  });
+
   it("when only one branch is (nearly) an X, that branch takes an explicit controlled X", () => {
     // RY(π/2)·RY(π/2) = RY(π) (anti-diagonal) where the control is 0; RY(π/2)·Z·RY(π/2) = Z where it is 1
     const c = new Circuit(2)
