@@ -19,7 +19,6 @@ const OP_PHASE: i32 = 8;
 const OP_SCALE: i32 = 9;
 const OP_PERMXOR: i32 = 10;
 const OP_TOUCH: i32 = 11;
-const OP_CROT: i32 = 12;
 
 // ---- helpers ----
 
@@ -67,7 +66,7 @@ function shareTo(units: u32, tid: i32, nth: i32): u32 {
 // ---------------------------------------------------------------------------------------------------
 
 // One shear (a, b) -> (a - t b, b + t a) on the amplitudes at p and p + o0, for 2, 4 or 8 amplitudes held in
-// registers (one, two or three sorted qubits): the bodies of the plain and the controlled rotation loops.
+// registers (one, two or three sorted qubits): the bodies of the rotation loops.
 // @ts-ignore: decorator
 @inline
 function shear2x64(p: usize, o0: usize, T0: v128): void {
@@ -175,35 +174,8 @@ function shear8x64(p: usize, o0: usize, o1: usize, o2: usize, T0: v128, T1: v128
   v128.store(p + o2 + o1 + o0, a7);
 }
 
-/** Shear rotations (a, b) -> (a - t b, b + t a) on k = 1..3 sorted qubits; units: groups of 2^k. */
-function rot64(
-  ptr: usize,
-  k: i32,
-  q0: u32,
-  q1: u32,
-  q2: u32,
-  t0: f64,
-  t1: f64,
-  t2: f64,
-  g0: u32,
-  g1: u32,
-): void {
-  const T0 = f64x2.splat(t0),
-    T1 = f64x2.splat(t1),
-    T2 = f64x2.splat(t2);
-  const o0: usize = (<usize>1) << (q0 + 4),
-    o1: usize = (<usize>1) << (q1 + 4),
-    o2: usize = (<usize>1) << (q2 + 4);
-  if (k == 1) for (let g = g0; g < g1; g++) shear2x64(ptr + ((<usize>ins(g, q0)) << 4), o0, T0);
-  else if (k == 2)
-    for (let g = g0; g < g1; g++) shear4x64(ptr + ((<usize>ins(ins(g, q0), q1)) << 4), o0, o1, T0, T1);
-  else
-    for (let g = g0; g < g1; g++)
-      shear8x64(ptr + ((<usize>ins(ins(ins(g, q0), q1), q2)) << 4), o0, o1, o2, T0, T1, T2);
-}
-
 /**
- * The table slot of a controlled rotation group at global index x: bit j of the slot is bit sj of x (the
+ * The table slot of a rotation group at global index x: bit j of the slot is bit sj of x (the
  * branch of member j). Each slot holds the members' coefficient vectors (48 bytes in complex128, 64 in
  * complex64), so a group loads its coefficients instead of selecting them in registers.
  */
@@ -214,12 +186,13 @@ function slot(x: u32, s0: u32, s1: u32, s2: u32): u32 {
 }
 
 /**
- * Like rot64, but each member's coefficient depends on one bit of the global index (base + local index):
- * uniformly controlled rotations (a single-qubit gate, a CZ or CX, and the next single-qubit gate on the
- * same target, fused). tab: 8 slots of 3 coefficient vectors (see slot); an uncontrolled member reads its
- * own qubit's bit, which is 0 in every group's base.
+ * Shear rotations (a, b) -> (a - t b, b + t a) on k = 1..3 sorted qubits, units: groups of 2^k. Each
+ * member's coefficient may depend on one bit of the global index (base + local index): uniformly
+ * controlled rotations (a single-qubit gate, a CZ or CX, and the next single-qubit gate on the same target,
+ * fused). tab: 8 slots of 3 coefficient vectors (see slot); an uncontrolled member reads its own qubit's
+ * bit, which is 0 in every group's base, so its runs span the whole range (run = 31).
  */
-function crot64(
+function rot64(
   ptr: usize,
   base: u32,
   k: i32,
@@ -519,54 +492,12 @@ function shear8x32(p: usize, o0: usize, o1: usize, o2: usize, T0: v128, T1: v128
 }
 
 /**
- * Shear rotations on sorted qubits q0 < q1 < q2 (k of them). Qubit 0 pairs live inside a vector and are
- * rotated in-register; the others pair whole vectors. Units: groups of 2^kv vectors (kv = vector-level qubits).
+ * rot64 for complex64. Qubit 0 pairs live inside a vector and are rotated in-register; the others pair whole
+ * vectors (units: groups of 2^kv vectors, kv = vector-level qubits). tab: 8 slots of 4 vectors: the
+ * qubit-0 member's in-vector coefficients (-t, -t, t, t), then the vector-level members' (a control on
+ * qubit 0 splits a vector's lanes: (t, t, u, u)).
  */
 function rot32(
-  ptr: usize,
-  k: i32,
-  q0: u32,
-  q1: u32,
-  q2: u32,
-  t0: f32,
-  t1: f32,
-  t2: f32,
-  g0: u32,
-  g1: u32,
-): void {
-  const inVec = q0 == 0;
-  const TV = f32x4(-t0, -t0, t0, t0);
-  // vector-level qubits (vector index bit = qubit - 1) and their coefficients
-  const kv = inVec ? k - 1 : k;
-  const v0: u32 = (inVec ? q1 : q0) - 1,
-    v1: u32 = (inVec ? q2 : q1) - 1,
-    v2: u32 = q2 - 1;
-  const T0 = f32x4.splat(inVec ? t1 : t0),
-    T1 = f32x4.splat(inVec ? t2 : t1),
-    T2 = f32x4.splat(t2);
-  const o0: usize = (<usize>1) << (v0 + 4),
-    o1: usize = (<usize>1) << (v1 + 4),
-    o2: usize = (<usize>1) << (v2 + 4);
-  if (kv == 0)
-    for (let g = g0; g < g1; g++) {
-      const p = ptr + ((<usize>g) << 4);
-      v128.store(p, inVec32(v128.load(p), TV));
-    }
-  else if (kv == 1)
-    for (let g = g0; g < g1; g++) shear2x32(ptr + ((<usize>ins(g, v0)) << 4), o0, T0, TV, inVec);
-  else if (kv == 2)
-    for (let g = g0; g < g1; g++)
-      shear4x32(ptr + ((<usize>ins(ins(g, v0), v1)) << 4), o0, o1, T0, T1, TV, inVec);
-  else
-    for (let g = g0; g < g1; g++)
-      shear8x32(ptr + ((<usize>ins(ins(ins(g, v0), v1), v2)) << 4), o0, o1, o2, T0, T1, T2);
-}
-
-/**
- * Like rot32 with crot64's controls. tab: 8 slots of 4 vectors: the qubit-0 member's in-vector coefficients
- * (-t, -t, t, t), then the vector-level members' (a control on qubit 0 splits a vector's lanes: (t, t, u, u)).
- */
-function crot32(
   ptr: usize,
   base: u32,
   k: i32,
@@ -622,10 +553,10 @@ function crot32(
 }
 
 /**
- * log2 of the number of consecutive groups of a controlled rotation op (encoded at p) that share one slot:
+ * log2 of the number of consecutive groups of a rotation op (encoded at p) that share one slot:
  * a control bit inside the block is a bit of the group index, below it sit the targets under it.
  */
-function crotRunBits(p: usize, f64s: bool, bbits: u32): u32 {
+function rotRunBits(p: usize, f64s: bool, bbits: u32): u32 {
   const k = ri(p, 1);
   let run: u32 = 31;
   for (let j = 0; j < k; j++) {
@@ -646,10 +577,10 @@ function crotRunBits(p: usize, f64s: bool, bbits: u32): u32 {
 }
 
 /**
- * Writes the coefficient table of a controlled rotation op (encoded at p) to tab and returns the branch bit
- * of each member in *s (3 u32): see crot64 / crot32.
+ * Writes the coefficient table of a rotation op (encoded at p) to tab and returns the branch bit
+ * of each member in *s (3 u32): see rot64 / rot32.
  */
-function crotTable(p: usize, f64s: bool, tab: usize, s: usize): void {
+function rotTable(p: usize, f64s: bool, tab: usize, s: usize): void {
   const k = ri(p, 1);
   const inVec = !f64s && ri(p, 2) == 0;
   for (let j = 0; j < 3; j++) {
@@ -1019,8 +950,7 @@ function barrier(sync: usize, nth: i32): void {
 /** Number of f64 words of the op at p (header included). */
 function opWords(p: usize): usize {
   const op = ri(p, 0);
-  if (op == OP_ROT) return 8;
-  if (op == OP_CROT) return 14;
+  if (op == OP_ROT) return 14;
   if (op == OP_U1) return 12;
   if (op == OP_UK || op == OP_DIAGK) return 5 + <usize>ri(p, 1);
   if (op == OP_X) return 4;
@@ -1056,61 +986,24 @@ function applyOp(
     const q0 = <u32>ri(p, 2),
       q1 = <u32>ri(p, 3),
       q2 = <u32>ri(p, 4);
-    if (f64s) {
-      const units = nAmp >> (<u32>k);
-      rot64(
-        ptr,
-        k,
-        q0,
-        q1,
-        q2,
-        rd(p, 5),
-        rd(p, 6),
-        rd(p, 7),
-        shareFrom(units, tid, nth),
-        shareTo(units, tid, nth),
-      );
-    } else {
-      const kv = q0 == 0 ? k - 1 : k;
-      const units = (nAmp >> 1) >> (<u32>kv);
-      rot32(
-        ptr,
-        k,
-        q0,
-        q1,
-        q2,
-        <f32>rd(p, 5),
-        <f32>rd(p, 6),
-        <f32>rd(p, 7),
-        shareFrom(units, tid, nth),
-        shareTo(units, tid, nth),
-      );
-    }
-    return;
-  }
-  if (op == OP_CROT) {
-    const k = ri(p, 1);
-    const q0 = <u32>ri(p, 2),
-      q1 = <u32>ri(p, 3),
-      q2 = <u32>ri(p, 4);
     const tab = scratch,
       sb = scratch + 512;
-    crotTable(p, f64s, tab, sb);
+    rotTable(p, f64s, tab, sb);
     const s0 = load<u32>(sb),
       s1 = load<u32>(sb, 4),
       s2 = load<u32>(sb, 8);
-    const run = crotRunBits(p, f64s, bbits);
+    const run = rotRunBits(p, f64s, bbits);
     if (f64s) {
       const units = nAmp >> (<u32>k);
       const g0 = shareFrom(units, tid, nth),
         g1 = shareTo(units, tid, nth);
-      crot64(ptr, base, k, q0, q1, q2, s0, s1, s2, tab, run, g0, g1);
+      rot64(ptr, base, k, q0, q1, q2, s0, s1, s2, tab, run, g0, g1);
     } else {
       const kv = q0 == 0 ? k - 1 : k;
       const units = (nAmp >> 1) >> (<u32>kv);
       const g0 = shareFrom(units, tid, nth),
         g1 = shareTo(units, tid, nth);
-      crot32(ptr, base, k, q0, q1, q2, s0, s1, s2, tab, run, g0, g1);
+      rot32(ptr, base, k, q0, q1, q2, s0, s1, s2, tab, run, g0, g1);
     }
     return;
   }

@@ -211,13 +211,14 @@ function parameterShiftJacobian(
         v[k] = v[k]! + c * c * e.variance;
       });
     });
-    for (let k = 0; k < O; k++)
+    for (let k = 0; k < O; k++) {
+      addChainRule(jacobian, k * P, angle, d[k]!);
+      // a sum of independent estimates: each coefficient enters the variance squared
       for (let t = 0; t < angle.index.length; t++) {
-        const j = angle.index[t]!,
-          coef = angle.coef[t]!;
-        jacobian[k * P + j] = jacobian[k * P + j]! + coef * d[k]!;
-        jacobianVariance[k * P + j] = jacobianVariance[k * P + j]! + coef * coef * v[k]!;
+        const j = k * P + angle.index[t]!;
+        jacobianVariance[j] = jacobianVariance[j]! + angle.coef[t]! ** 2 * v[k]!;
       }
+    }
   }
   return o.shots === undefined ? { values, jacobian } : { values, jacobian, valueVariance, jacobianVariance };
 }

@@ -20,13 +20,11 @@ const OP_END = 0,
   OP_PHASE = 8,
   OP_SCALE = 9,
   OP_PERMXOR = 10,
-  OP_TOUCH = 11,
-  OP_CROT = 12;
+  OP_TOUCH = 11;
 
 function opWords(op: KernelOp): number {
   switch (op.kind) {
     case "rot":
-      return 8;
     case "crot":
       return 14;
     case "u1":
@@ -121,22 +119,17 @@ export function encodePlan(
     put(OP_PASS, pass.blockQubits, pass.ops.length, passWords);
     for (const op of pass.ops) {
       switch (op.kind) {
-        case "rot": {
-          // sorted qubits (the kernels pair them in order)
-          const idx = op.qubits.map((_, i) => i).sort((a, b) => op.qubits[a]! - op.qubits[b]!);
-          const q = idx.map((i) => op.qubits[i]!),
-            t = idx.map((i) => op.t[i]!);
-          put(OP_ROT, q.length, q[0]!, q[1] ?? 0, q[2] ?? 0, t[0]!, t[1] ?? 0, t[2] ?? 0);
-          break;
-        }
+        case "rot":
         case "crot": {
-          // sorted qubits; an uncontrolled member reads its own qubit's bit (always 0 in a group's base)
+          // sorted members; an uncontrolled one reads its own qubit's bit (always 0 in a group's base)
+          const ctrl = op.kind === "crot" ? op.ctrl : op.qubits.map(() => -1);
+          const t1 = op.kind === "crot" ? op.t1 : op.t;
           const idx = op.qubits.map((_, i) => i).sort((a, b) => op.qubits[a]! - op.qubits[b]!);
           const q = idx.map((i) => op.qubits[i]!);
-          const c = idx.map((i) => (op.ctrl[i]! < 0 ? op.qubits[i]! : op.ctrl[i]!));
+          const c = idx.map((i) => (ctrl[i]! < 0 ? op.qubits[i]! : ctrl[i]!));
           const t = idx.map((i) => op.t[i]!),
-            u = idx.map((i) => (op.ctrl[i]! < 0 ? op.t[i]! : op.t1[i]!));
-          put(OP_CROT, q.length, q[0]!, q[1] ?? 0, q[2] ?? 0, c[0]!, c[1] ?? 0, c[2] ?? 0);
+            u = idx.map((i) => t1[i]!);
+          put(OP_ROT, q.length, q[0]!, q[1] ?? 0, q[2] ?? 0, c[0]!, c[1] ?? 0, c[2] ?? 0);
           put(t[0]!, t[1] ?? 0, t[2] ?? 0, u[0]!, u[1] ?? 0, u[2] ?? 0);
           break;
         }
