@@ -185,12 +185,58 @@ function slot(x: u32, s0: u32, s1: u32, s2: u32): u32 {
   return ((x >> s0) & 1) | (((x >> s1) & 1) << 1) | (((x >> s2) & 1) << 2);
 }
 
+/** Chunks of a rotation sweep span at least 2^11 vectors (32 KiB: they stay in L1 while revisited). */
+const ROT_CHUNK_BITS: u32 = 11;
+
 /**
- * Shear rotations (a, b) -> (a - t b, b + t a) on k = 1..3 sorted qubits, units: groups of 2^k. Each
- * member's coefficient may depend on one bit of the global index (base + local index): uniformly
- * controlled rotations (a single-qubit gate, a CZ or CX, and the next single-qubit gate on the same target,
- * fused). tab: 8 slots of 3 coefficient vectors (see slot); an uncontrolled member reads its own qubit's
- * bit, which is 0 in every group's base, so its runs span the whole range (run = 31).
+ * The end of the rotation chunk starting at c (vector index): chunks are aligned runs of 2^cb vectors,
+ * cb = max(ROT_CHUNK_BITS, the bits spanned by the op's targets and controls), cut at i1.
+ */
+// @ts-ignore: decorator
+@inline
+function chunkEnd(c: u32, spanMask: u32, i1: u32): u32 {
+  const chunkMask: u32 = spanMask | (((<u32>1) << ROT_CHUNK_BITS) - 1);
+  const e = (c | chunkMask) + 1;
+  return e > i1 || e == 0 ? i1 : e;
+}
+
+/** The bits of mask at or below the highest bit that differs between c and e - 1 (those vary in [c, e)). */
+// @ts-ignore: decorator
+@inline
+function varyingBits(mask: u32, c: u32, e: u32): u32 {
+  const vary = c ^ (e - 1);
+  return vary == 0 ? 0 : mask & (<u32>0xffffffff >> clz(vary));
+}
+
+/** The byte offset after off whose bits in m are all 0 (one vector = 16 bytes). */
+// @ts-ignore: decorator
+@inline
+function nextOffset(off: usize, m: usize): usize {
+  return ((off | m) + 16) & ~m;
+}
+
+/**
+ * The first offset off with (off & m) == 0 and off + cb >= lo (cb: bits of m): the least value >= lo - cb
+ * whose m bits are clear (while one is set, carry past the highest). lo is a chunk start, inside a chunk only
+ * where a thread's share starts there.
+ */
+function firstOffset(lo: usize, m: usize, cb: usize): usize {
+  let x: usize = lo > cb ? lo - cb : 0;
+  while ((x & m) != 0) {
+    const h = <usize>(31 - clz(x & m));
+    x = ((x >> h) + 1) << h;
+  }
+  return x;
+}
+
+/**
+ * Shear rotations (a, b) -> (a - t b, b + t a) on k = 1..3 sorted qubits over the amplitudes [i0, i1) of a
+ * block at global index base (i0, i1: group starts, target bits 0). Each member's coefficient may depend on
+ * one bit of the global index: uniformly controlled rotations (a single-qubit gate, a CZ or CX, and the next
+ * single-qubit gate on the same target, fused). tab: 8 slots of 3 coefficient vectors (see slot). cmask: the
+ * control bits inside the block. The groups are walked chunk by chunk, and within a chunk once per value of
+ * the control bits that vary in it, so coefficients load once per chunk and value rather than once per group;
+ * the walk steps a byte offset past the target and control bits ((off | M) + 16) & ~M.
  */
 function rot64(
   ptr: usize,
@@ -202,36 +248,40 @@ function rot64(
   s0: u32,
   s1: u32,
   s2: u32,
+  cmask: u32,
   tab: usize,
-  run: u32,
-  g0: u32,
-  g1: u32,
+  i0: u32,
+  i1: u32,
 ): void {
   const o0: usize = (<usize>1) << (q0 + 4),
     o1: usize = (<usize>1) << (q1 + 4),
     o2: usize = (<usize>1) << (q2 + 4);
-  // The slot is constant over aligned runs of 2^run groups: coefficients load once per run.
-  const runMask: u32 = run >= 31 ? 0x7fffffff : ((<u32>1) << run) - 1;
-  for (let g = g0; g < g1; ) {
-    let end = (g | runMask) + 1;
-    if (end > g1 || end == 0) end = g1;
-    if (k == 1) {
-      const t = tab + <usize>(slot(base + ins(g, q0), s0, s0, s0) * 48);
-      const T0 = v128.load(t);
-      for (; g < end; g++) shear2x64(ptr + ((<usize>ins(g, q0)) << 4), o0, T0);
-    } else if (k == 2) {
-      const t = tab + <usize>(slot(base + ins(ins(g, q0), q1), s0, s1, s1) * 48);
-      const T0 = v128.load(t),
-        T1 = v128.load(t, 16);
-      for (; g < end; g++) shear4x64(ptr + ((<usize>ins(ins(g, q0), q1)) << 4), o0, o1, T0, T1);
-    } else {
-      const t = tab + <usize>(slot(base + ins(ins(ins(g, q0), q1), q2), s0, s1, s2) * 48);
+  const tm: u32 = k == 1 ? (<u32>o0) >> 4 : k == 2 ? (<u32>(o0 | o1)) >> 4 : (<u32>(o0 | o1 | o2)) >> 4;
+  const span: u32 = <u32>0xffffffff >> clz(tm | cmask);
+  for (let c = i0; c < i1; ) {
+    const e = chunkEnd(c, span, i1);
+    const cm = varyingBits(cmask, c, e);
+    const m: usize = (<usize>(tm | cm)) << 4;
+    const lo: usize = (<usize>c) << 4,
+      hi: usize = (<usize>e) << 4;
+    let cv: u32 = 0;
+    do {
+      const t = tab + <usize>(slot(base + ((c & ~cm) | cv), s0, s1, s2) * 48);
       const T0 = v128.load(t),
         T1 = v128.load(t, 16),
         T2 = v128.load(t, 32);
-      for (; g < end; g++)
-        shear8x64(ptr + ((<usize>ins(ins(ins(g, q0), q1), q2)) << 4), o0, o1, o2, T0, T1, T2);
-    }
+      const pc = ptr + ((<usize>cv) << 4),
+        from = firstOffset(lo, m, (<usize>cv) << 4),
+        to = hi - ((<usize>cv) << 4);
+      if (k == 1) for (let off = from; off < to; off = nextOffset(off, m)) shear2x64(pc + off, o0, T0);
+      else if (k == 2)
+        for (let off = from; off < to; off = nextOffset(off, m)) shear4x64(pc + off, o0, o1, T0, T1);
+      else
+        for (let off = from; off < to; off = nextOffset(off, m))
+          shear8x64(pc + off, o0, o1, o2, T0, T1, T2);
+      cv = (cv - cm) & cm;
+    } while (cv != 0);
+    c = e;
   }
 }
 
@@ -492,10 +542,10 @@ function shear8x32(p: usize, o0: usize, o1: usize, o2: usize, T0: v128, T1: v128
 }
 
 /**
- * rot64 for complex64. Qubit 0 pairs live inside a vector and are rotated in-register; the others pair whole
- * vectors (units: groups of 2^kv vectors, kv = vector-level qubits). tab: 8 slots of 4 vectors: the
- * qubit-0 member's in-vector coefficients (-t, -t, t, t), then the vector-level members' (a control on
- * qubit 0 splits a vector's lanes: (t, t, u, u)).
+ * rot64 for complex64, walking vectors (i0, i1, cmask: vector indices and vector bits). Qubit 0 pairs live
+ * inside a vector and are rotated in-register; the others pair whole vectors (vector bit = qubit - 1). tab: 8
+ * slots of 4 vectors: the qubit-0 member's in-vector coefficients (-t, -t, t, t), then the vector-level
+ * members' (a control on qubit 0 splits a vector's lanes: (t, t, u, u)).
  */
 function rot32(
   ptr: usize,
@@ -507,10 +557,10 @@ function rot32(
   s0: u32,
   s1: u32,
   s2: u32,
+  cmask: u32,
   tab: usize,
-  run: u32,
-  g0: u32,
-  g1: u32,
+  i0: u32,
+  i1: u32,
 ): void {
   const inVec = q0 == 0;
   const kv = inVec ? k - 1 : k;
@@ -520,60 +570,66 @@ function rot32(
   const o0: usize = (<usize>1) << (v0 + 4),
     o1: usize = (<usize>1) << (v1 + 4),
     o2: usize = (<usize>1) << (v2 + 4);
-  const runMask: u32 = run >= 31 ? 0x7fffffff : ((<u32>1) << run) - 1;
-  for (let g = g0; g < g1; ) {
-    let end = (g | runMask) + 1;
-    if (end > g1 || end == 0) end = g1;
-    if (kv == 0) {
-      const TV = v128.load(tab + <usize>(slot(base + (g << 1), s0, s0, s0) << 6));
-      for (; g < end; g++) {
-        const p = ptr + ((<usize>g) << 4);
-        v128.store(p, inVec32(v128.load(p), TV));
-      }
-    } else if (kv == 1) {
-      const t = tab + <usize>(slot(base + (ins(g, v0) << 1), s0, s1, s2) << 6);
-      const TV = v128.load(t),
-        T0 = v128.load(t, 16);
-      for (; g < end; g++) shear2x32(ptr + ((<usize>ins(g, v0)) << 4), o0, T0, TV, inVec);
-    } else if (kv == 2) {
-      const t = tab + <usize>(slot(base + (ins(ins(g, v0), v1) << 1), s0, s1, s2) << 6);
+  const tm: u32 =
+    kv == 0 ? 0 : kv == 1 ? (<u32>o0) >> 4 : kv == 2 ? (<u32>(o0 | o1)) >> 4 : (<u32>(o0 | o1 | o2)) >> 4;
+  const span: u32 = <u32>0xffffffff >> clz(tm | cmask);
+  for (let c = i0; c < i1; ) {
+    const e = chunkEnd(c, span, i1);
+    const cm = varyingBits(cmask, c, e);
+    const m: usize = (<usize>(tm | cm)) << 4;
+    const lo: usize = (<usize>c) << 4,
+      hi: usize = (<usize>e) << 4;
+    let cv: u32 = 0;
+    do {
+      const t = tab + <usize>(slot(base + (((c & ~cm) | cv) << 1), s0, s1, s2) << 6);
       const TV = v128.load(t),
         T0 = v128.load(t, 16),
-        T1 = v128.load(t, 32);
-      for (; g < end; g++) shear4x32(ptr + ((<usize>ins(ins(g, v0), v1)) << 4), o0, o1, T0, T1, TV, inVec);
-    } else {
-      const t = tab + <usize>(slot(base + (ins(ins(ins(g, v0), v1), v2) << 1), s0, s1, s2) << 6);
-      const T0 = v128.load(t, 16),
         T1 = v128.load(t, 32),
         T2 = v128.load(t, 48);
-      for (; g < end; g++)
-        shear8x32(ptr + ((<usize>ins(ins(ins(g, v0), v1), v2)) << 4), o0, o1, o2, T0, T1, T2);
-    }
+      const pc = ptr + ((<usize>cv) << 4),
+        from = firstOffset(lo, m, (<usize>cv) << 4),
+        to = hi - ((<usize>cv) << 4);
+      if (kv == 0)
+        for (let off = from; off < to; off = nextOffset(off, m)) {
+          const p = pc + off;
+          v128.store(p, inVec32(v128.load(p), TV));
+        }
+      else if (kv == 1)
+        for (let off = from; off < to; off = nextOffset(off, m)) shear2x32(pc + off, o0, T0, TV, inVec);
+      else if (kv == 2)
+        for (let off = from; off < to; off = nextOffset(off, m)) shear4x32(pc + off, o0, o1, T0, T1, TV, inVec);
+      else
+        for (let off = from; off < to; off = nextOffset(off, m))
+          shear8x32(pc + off, o0, o1, o2, T0, T1, T2);
+      cv = (cv - cm) & cm;
+    } while (cv != 0);
+    c = e;
   }
 }
 
 /**
- * log2 of the number of consecutive groups of a rotation op (encoded at p) that share one slot:
- * a control bit inside the block is a bit of the group index, below it sit the targets under it.
+ * The control bits of a rotation op (encoded at p) inside a block of 2^bbits amplitudes, as bits of the
+ * index the kernel walks (amplitudes in complex128, vectors in complex64, where a control on qubit 0 is
+ * resolved per lane instead).
  */
-function rotRunBits(p: usize, f64s: bool, bbits: u32): u32 {
+function rotControlMask(p: usize, f64s: bool, bbits: u32): u32 {
   const k = ri(p, 1);
-  let run: u32 = 31;
+  let mask: u32 = 0;
   for (let j = 0; j < k; j++) {
     const q = <u32>ri(p, 2 + j),
       c = <u32>ri(p, 5 + j);
     if (c == q || c >= bbits || (!f64s && c == 0)) continue;
-    // the control's bit in the group index: complex64 groups index vectors (amplitude bit - 1), whose
-    // vector-level targets are the members above qubit 0
-    const pos: u32 = f64s ? c : c - 1;
-    let below: u32 = 0;
-    for (let i = 0; i < k; i++) {
-      const qi = <u32>ri(p, 2 + i);
-      if (f64s ? qi < c : qi >= 1 && qi - 1 < pos) below++;
-    }
-    if (pos - below < run) run = pos - below;
+    mask |= (<u32>1) << (f64s ? c : c - 1);
   }
-  return run;
+  return mask;
+}
+
+/** Inserts zero bits at the sorted positions b0 < b1 < b2 (the first k of them) into g. */
+function insertBits(g: u32, k: i32, b0: u32, b1: u32, b2: u32): u32 {
+  let i = ins(g, b0);
+  if (k > 1) i = ins(i, b1);
+  if (k > 2) i = ins(i, b2);
+  return i;
 }
 
 /**
@@ -992,18 +1048,25 @@ function applyOp(
     const s0 = load<u32>(sb),
       s1 = load<u32>(sb, 4),
       s2 = load<u32>(sb, 8);
-    const run = rotRunBits(p, f64s, bbits);
+    const cmask = rotControlMask(p, f64s, bbits);
     if (f64s) {
       const units = nAmp >> (<u32>k);
-      const g0 = shareFrom(units, tid, nth),
-        g1 = shareTo(units, tid, nth);
-      rot64(ptr, base, k, q0, q1, q2, s0, s1, s2, tab, run, g0, g1);
+      const i0 = insertBits(shareFrom(units, tid, nth), k, q0, q1, q2),
+        i1 = insertBits(shareTo(units, tid, nth), k, q0, q1, q2);
+      rot64(ptr, base, k, q0, q1, q2, s0, s1, s2, cmask, tab, i0, i1);
     } else {
-      const kv = q0 == 0 ? k - 1 : k;
+      // complex64 walks vectors: vector-level targets are the members above qubit 0 (vector bit q - 1)
+      const inVec = q0 == 0;
+      const kv = inVec ? k - 1 : k;
       const units = (nAmp >> 1) >> (<u32>kv);
+      const v0 = (inVec ? q1 : q0) - 1,
+        v1 = (inVec ? q2 : q1) - 1,
+        v2 = q2 - 1;
       const g0 = shareFrom(units, tid, nth),
         g1 = shareTo(units, tid, nth);
-      rot32(ptr, base, k, q0, q1, q2, s0, s1, s2, tab, run, g0, g1);
+      const i0 = kv == 0 ? g0 : insertBits(g0, kv, v0, v1, v2),
+        i1 = kv == 0 ? g1 : insertBits(g1, kv, v0, v1, v2);
+      rot32(ptr, base, k, q0, q1, q2, s0, s1, s2, cmask, tab, i0, i1);
     }
     return;
   }
