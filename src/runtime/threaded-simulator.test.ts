@@ -54,22 +54,29 @@ describe("worker threads vs the reference kernels", () => {
     });
   }
 
-  it("controlled rotations whose thread shares start inside a walk chunk", () => {
+  it("controlled rotations whose thread shares start or end inside a walk chunk", () => {
     // Whole-state sweeps only (blockQubits 1): with 3 threads each share starts mid-chunk, and controls
     // above the targets make the first group of a control value lie below the share's first index.
     let c = new Circuit(11);
     for (let q = 0; q < 11; q++) c = c.ry(0.3 + 0.2 * q, q).rz(0.1 * q, q);
     c = c.cry(3.1, 9, 4).cz(8, 10).ry(0.7, 10).ry(0.4, 4).cry(1.3, 10, 2).cx(9, 6).ry(0.2, 6);
-    for (const precision of ["complex128", "complex64"] as const) {
-      const s = new StateVectorSimulator({
-        parallel: pool,
-        precision,
-        engine: "wasm",
-        fusion: { blockQubits: 1 },
-      });
-      const tol = precision === "complex128" ? 1e-10 : 1e-5;
-      expect(maxAbsDiff(s.statevector(c), reference.statevector(c))).toBeLessThan(tol);
-    }
+    // Low targets controlled by qubits 1, 3, 5 in whole-state sweeps (blockQubits 4): in the first share,
+    // some control values have no group before the share ends.
+    const { circuit: brickwork } = standardCircuit(12, 3, 2);
+    for (const [circuit, blockQubits] of [
+      [c, 1],
+      [brickwork, 4],
+    ] as const)
+      for (const precision of ["complex128", "complex64"] as const) {
+        const s = new StateVectorSimulator({
+          parallel: pool,
+          precision,
+          engine: "wasm",
+          fusion: { blockQubits },
+        });
+        const tol = precision === "complex128" ? 1e-10 : 1e-5;
+        expect(maxAbsDiff(s.statevector(circuit), reference.statevector(circuit))).toBeLessThan(tol);
+      }
   });
 
   it("spreads a batch of small circuits over the workers", () => {

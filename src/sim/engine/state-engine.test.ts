@@ -140,6 +140,24 @@ describe("fast engines (typed arrays, WebAssembly SIMD, shared memory) vs the re
     }
   });
 
+  it("index permutations i -> i xor mask, scrambled or in order, on every engine (n = 14)", () => {
+    const n = 14;
+    const start = randomState(n, 11);
+    const masks = [0x2aaa, 0x1555, 0x3fff, 0x2000, 0x2003, 0x2100, 0x0f0f, 0x5, 0x1];
+    for (const precision of ["complex128", "complex64"] as const)
+      for (const e of engines(n, precision))
+        for (const mask of masks) {
+          e.state().set(start);
+          e.run({ numQubits: n, passes: [{ blockQubits: n, ops: [{ kind: "permxor", mask }] }] });
+          const want = new Float64Array(start.length);
+          for (let i = 0; i < 1 << n; i++) {
+            want[2 * (i ^ mask)] = start[2 * i]!;
+            want[2 * (i ^ mask) + 1] = start[2 * i + 1]!;
+          }
+          expect(maxAbsDiff(e.state(), want)).toBeLessThan(TOL[precision]);
+        }
+  });
+
   it("the standard benchmark circuit (n = 14, blocked) on every engine", () => {
     const { circuit } = standardCircuit(14, 5, 7);
     const ref = new Float64Array(2 << 14);

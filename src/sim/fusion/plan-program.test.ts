@@ -87,6 +87,22 @@ describe("planProgram + JS engine vs the reference kernels", () => {
     expect(maxAbsDiff(s, reference(circuit, start))).toBeLessThan(1e-10);
   });
 
+  it("fills sweeps three rotations at a time: a blocked pass's odd rotation rides along with the whole-state ones", () => {
+    // n = 12, blocks of 2^8: each layer rotates 6 qubits, 4 inside a block and 2 above. Without carrying,
+    // that is 3 + 1 in cache and 2 in a whole-state sweep; carried, 3 and 3.
+    const n = 12;
+    const { circuit } = standardCircuit(n, 6, 4);
+    const plan = planProgram(compile(circuit), EMPTY, 0, { blockQubits: 8 });
+    const rotationOps = plan.passes
+      .flatMap((p) => p.ops)
+      .filter((o) => o.kind === "rot" || o.kind === "crot");
+    expect(rotationOps.map((o) => o.qubits.length)).toEqual(rotationOps.map(() => 3));
+    const start = randomState(n, 6);
+    expect(maxAbsDiff(fused(circuit, start, { blockQubits: 8 }), reference(circuit, start))).toBeLessThan(
+      1e-10,
+    );
+  });
+
   it("keeps the deferred rotation scale finite over thousands of rotations without a diagonal", () => {
     let c = new Circuit(3);
     const rng = new Rng(8);

@@ -388,13 +388,14 @@ class PassBuilder {
           blocked |= e.mask;
         }
       }
+      const carried = carryToSweep(taken, rest);
       if (taken.length > 0 || first) emit(taken, b, first);
       first = false;
       rem = rest;
       // Whole-state sweeps for the steps that do not fit a block and are ready now.
       const rest2: Entry[] = [];
       blocked = 0;
-      let sweep: Entry[] = [];
+      let sweep: Entry[] = carried;
       const flushSweep = () => {
         // Rotations in a sweep run three per pass; anything else one per pass.
         for (let i = 0; i < sweep.length;) {
@@ -472,6 +473,34 @@ class PassBuilder {
 /** Shears, plain or controlled: up to three share one sweep. */
 function isRotation(e: Entry): boolean {
   return e.op.kind === "rot" || e.op.kind === "crot";
+}
+
+/**
+ * Rotations run three to a sweep. When the blocked pass would end with a part-filled sweep of rotations
+ * and the whole-state rotations that follow leave room for them in theirs, the blocked pass's last ones move
+ * there (removed from `taken`, returned to lead the sweep): the streaming sweep is bound by memory, so they
+ * ride along for free instead of costing an in-cache sweep of their own. A rotation may move when no later
+ * step of the blocked pass shares a qubit with it; it already commutes with the steps in `rest` before it.
+ */
+function carryToSweep(taken: Entry[], rest: readonly Entry[]): Entry[] {
+  let blocked = 0,
+    sweepRotations = 0;
+  for (const e of rest) {
+    if (!e.local && !(e.mask & blocked)) {
+      if (isRotation(e)) sweepRotations++;
+    } else blocked |= e.mask;
+  }
+  const part = taken.filter(isRotation).length % 3;
+  if (sweepRotations === 0 || part === 0 || part > (3 - (sweepRotations % 3)) % 3) return [];
+  const moving: number[] = []; // indices into taken, descending
+  let later = 0;
+  for (let i = taken.length - 1; i >= 0 && moving.length < part; i--) {
+    const e = taken[i]!;
+    if (isRotation(e) && !(e.mask & later)) moving.push(i);
+    else later |= e.mask;
+  }
+  if (moving.length < part) return [];
+  return moving.map((i) => taken.splice(i, 1)[0]!).reverse();
 }
 
 interface Factor {
