@@ -257,7 +257,7 @@ The same kernels on a 14-qubit state that stays in cache, scaled to 24 qubits an
 passes: the cost of the arithmetic alone, with memory traffic free. One layer of the standard circuit is
 about 12 controlled shear rotations (each CZ fused with the single-qubit gates around it on its target)
 plus one merged phase pass. WebAssembly SIMD is 128 bits wide (two doubles) and Node 20
-has no fused multiply-add in WebAssembly (relaxed SIMD is behind a flag), so a rotation costs one multiply
+has no fused multiply-add in WebAssembly (relaxed SIMD is behind a flag; with it, no faster), so a rotation costs one multiply
 and one add per double, at most four such operations per cycle.
 
 ${table(["precision", "one controlled rotation (passes)", "phase pass (passes)", "floor per layer (passes)"], rows)}`,
@@ -534,11 +534,20 @@ ${sections.join("\n\n")}
   and its diagonals. Controlled-rotation fusion folds each CZ, with the single-qubit gates on each side of
   it on its target, into one uniformly controlled shear, so a layer costs about 12 shears — one multiply
   and one add per double each — and one phase pass. The section "The arithmetic floor" measures these
-  kernels on a state that stays in cache: WebAssembly SIMD is 128 bits wide and Node 20 has no fused
-  multiply-add in WebAssembly, so that floor alone is about 6 passes. The rest is memory traffic that the
-  hardware does not overlap with the arithmetic (a blocked pass first pulls its block into cache; rotations
-  on the high qubits sweep the whole state three at a time). The C++ leaders reach ~6 passes with AVX-512,
-  FMA and single precision; complex64 here halves the work, and threads divide it.
+  kernels on a state that stays in cache: about 5.5 passes. The rest (about 2 passes) is memory traffic the
+  hardware does not overlap with the arithmetic: a blocked pass first pulls its 512 KiB block into cache
+  (about 0.9 pass; WebAssembly has no prefetch instruction, and loads of the next block mixed into the
+  arithmetic stalled it: 4.7 → 6.3 passes), and the rotations on qubits above the block stream the whole
+  state three at a time (two sweeps, about 2.4 passes). Tried and lost: gathering those high rotations into
+  cache blocks (2^10 contiguous amplitudes at every value of the high targets: about 2.7 passes, since
+  pulling scattered runs into cache is slower than streaming them); fused multiply-add (relaxed SIMD, behind
+  a flag in Node 20: no faster, as this CPU issues FMAs on two pipes but multiplies and adds on four). The
+  C++ leaders reach ~6 passes with AVX-512 (four times the width), FMA and single precision; complex64
+  here halves the work, and threads divide it.
+- **Two threads.** Each thread takes half of the blocks of a blocked pass and half of each whole-state
+  sweep, but both share one memory bus: the block touches and the high-qubit sweeps (together about 3 of
+  the 7.5 passes of a layer) are bound by bandwidth (a circuit of high-qubit rotations alone ran 1.3× faster
+  on two threads, 2026-11-21), so two threads give about 1.6×, not 2×.
 - **Kernels kept by measurement.** WebAssembly SIMD (f64x2 / f32x4) for every fused op; the typed-array
   kernels for states too large for one 4 GiB WebAssembly memory and where WebAssembly is unavailable, and
   gate by gate (no planning) below 10 qubits, where planning costs more than it saves. "dense k" fusion
