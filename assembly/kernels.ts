@@ -229,64 +229,6 @@ function firstOffset(lo: usize, m: usize, cb: usize): usize {
   return x;
 }
 
-/**
- * Shear rotations (a, b) -> (a - t b, b + t a) on k = 1..3 sorted qubits over the amplitudes [i0, i1) of a
- * block at global index base (i0, i1: group starts, target bits 0). Each member's coefficient may depend on
- * one bit of the global index: uniformly controlled rotations (a single-qubit gate, a CZ or CX, and the next
- * single-qubit gate on the same target, fused). tab: 8 slots of 3 coefficient vectors (see slot). cmask: the
- * control bits inside the block. The groups are walked chunk by chunk, and within a chunk once per value of
- * the control bits that vary in it, so coefficients load once per chunk and value rather than once per group;
- * the walk steps a byte offset past the target and control bits ((off | M) + 16) & ~M.
- */
-function rot64(
-  ptr: usize,
-  base: u32,
-  k: i32,
-  q0: u32,
-  q1: u32,
-  q2: u32,
-  s0: u32,
-  s1: u32,
-  s2: u32,
-  cmask: u32,
-  tab: usize,
-  i0: u32,
-  i1: u32,
-): void {
-  const o0: usize = (<usize>1) << (q0 + 4),
-    o1: usize = (<usize>1) << (q1 + 4),
-    o2: usize = (<usize>1) << (q2 + 4);
-  const tm: u32 = k == 1 ? (<u32>o0) >> 4 : k == 2 ? (<u32>(o0 | o1)) >> 4 : (<u32>(o0 | o1 | o2)) >> 4;
-  const span: u32 = <u32>0xffffffff >> clz(tm | cmask);
-  for (let c = i0; c < i1; ) {
-    const e = chunkEnd(c, span, i1);
-    const cm = varyingBits(cmask, c, e);
-    const m: usize = (<usize>(tm | cm)) << 4;
-    const lo: usize = (<usize>c) << 4,
-      hi: usize = (<usize>e) << 4;
-    let cv: u32 = 0;
-    do {
-      const t = tab + <usize>(slot(base + ((c & ~cm) | cv), s0, s1, s2) * 48);
-      const T0 = v128.load(t),
-        T1 = v128.load(t, 16),
-        T2 = v128.load(t, 32);
-      // (to: 0 where a thread's share ends before this control value's first group)
-      const cb: usize = (<usize>cv) << 4;
-      const pc = ptr + cb,
-        from = firstOffset(lo, m, cb),
-        to = hi > cb ? hi - cb : 0;
-      if (k == 1) for (let off = from; off < to; off = nextOffset(off, m)) shear2x64(pc + off, o0, T0);
-      else if (k == 2)
-        for (let off = from; off < to; off = nextOffset(off, m)) shear4x64(pc + off, o0, o1, T0, T1);
-      else
-        for (let off = from; off < to; off = nextOffset(off, m))
-          shear8x64(pc + off, o0, o1, o2, T0, T1, T2);
-      cv = (cv - cm) & cm;
-    } while (cv != 0);
-    c = e;
-  }
-}
-
 /** Dense 2x2 (m at mp: 8 f64) on qubit q where (i & cm) == cv; units: pairs in the controlled subspace. */
 function u1_64(ptr: usize, q: u32, mp: usize, cm: u32, cv: u32, g0: u32, g1: u32): void {
   const A0 = f64x2.splat(rd(mp, 0)),
@@ -544,18 +486,26 @@ function shear8x32(p: usize, o0: usize, o1: usize, o2: usize, T0: v128, T1: v128
 }
 
 /**
- * rot64 for complex64, walking vectors (i0, i1, cmask: vector indices and vector bits). Qubit 0 pairs live
- * inside a vector and are rotated in-register; the others pair whole vectors (vector bit = qubit - 1). tab: 8
- * slots of 4 vectors: the qubit-0 member's in-vector coefficients (-t, -t, t, t), then the vector-level
- * members' (a control on qubit 0 splits a vector's lanes: (t, t, u, u)).
+ * Shear rotations (a, b) -> (a - t b, b + t a) on k = 1..3 sorted qubits over the vectors [i0, i1) of a
+ * block at global index base (i0, i1: group starts, target bits 0; a vector holds one complex128 amplitude or
+ * two complex64 ones). Each member's coefficient may depend on one bit of the global index: uniformly
+ * controlled rotations (a single-qubit gate, a CZ or CX, and the next single-qubit gate on the same target,
+ * fused). v0..v2: the kv targets that pair whole vectors (vector bits); complex64 rotates a qubit-0 target
+ * (inVec) inside each vector. tab: 8 slots (see slot) of the members' coefficient vectors — complex128: 3;
+ * complex64: 4, the in-vector member's (-t, -t, t, t) first (a control on qubit 0 splits a vector's lanes:
+ * (t, t, u, u)). cmask: the control bits inside the block (vector bits). The groups are walked chunk by
+ * chunk, and within a chunk once per value of the control bits that vary in it, so coefficients load once
+ * per chunk and value rather than once per group; the walk steps a byte offset past the target and control
+ * bits ((off | m) + 16) & ~m.
  */
-function rot32(
+function rotSweep<T>(
   ptr: usize,
   base: u32,
-  k: i32,
-  q0: u32,
-  q1: u32,
-  q2: u32,
+  kv: i32,
+  inVec: bool,
+  v0: u32,
+  v1: u32,
+  v2: u32,
   s0: u32,
   s1: u32,
   s2: u32,
@@ -564,11 +514,7 @@ function rot32(
   i0: u32,
   i1: u32,
 ): void {
-  const inVec = q0 == 0;
-  const kv = inVec ? k - 1 : k;
-  const v0: u32 = (inVec ? q1 : q0) - 1,
-    v1: u32 = (inVec ? q2 : q1) - 1,
-    v2: u32 = q2 - 1;
+  const f64s = sizeof<T>() == 8;
   const o0: usize = (<usize>1) << (v0 + 4),
     o1: usize = (<usize>1) << (v1 + 4),
     o2: usize = (<usize>1) << (v2 + 4);
@@ -583,17 +529,26 @@ function rot32(
       hi: usize = (<usize>e) << 4;
     let cv: u32 = 0;
     do {
-      const t = tab + <usize>(slot(base + (((c & ~cm) | cv) << 1), s0, s1, s2) << 6);
+      const v = (c & ~cm) | cv;
+      const t = f64s ? tab + <usize>(slot(base + v, s0, s1, s2) * 48) : tab + <usize>(slot(base + (v << 1), s0, s1, s2) << 6);
+      const first: usize = f64s ? 0 : 16;
       const TV = v128.load(t),
-        T0 = v128.load(t, 16),
-        T1 = v128.load(t, 32),
-        T2 = v128.load(t, 48);
+        T0 = v128.load(t + first),
+        T1 = v128.load(t + first, 16),
+        T2 = v128.load(t + first, 32);
       // (to: 0 where a thread's share ends before this control value's first group)
       const cb: usize = (<usize>cv) << 4;
       const pc = ptr + cb,
         from = firstOffset(lo, m, cb),
         to = hi > cb ? hi - cb : 0;
-      if (kv == 0)
+      if (f64s) {
+        if (kv == 1) for (let off = from; off < to; off = nextOffset(off, m)) shear2x64(pc + off, o0, T0);
+        else if (kv == 2)
+          for (let off = from; off < to; off = nextOffset(off, m)) shear4x64(pc + off, o0, o1, T0, T1);
+        else
+          for (let off = from; off < to; off = nextOffset(off, m))
+            shear8x64(pc + off, o0, o1, o2, T0, T1, T2);
+      } else if (kv == 0)
         for (let off = from; off < to; off = nextOffset(off, m)) {
           const p = pc + off;
           v128.store(p, inVec32(v128.load(p), TV));
@@ -638,7 +593,7 @@ function insertBits(g: u32, k: i32, b0: u32, b1: u32, b2: u32): u32 {
 
 /**
  * Writes the coefficient table of a rotation op (encoded at p) to tab and returns the branch bit
- * of each member in *s (3 u32): see rot64 / rot32.
+ * of each member in *s (3 u32): see rotSweep.
  */
 function rotTable(p: usize, f64s: bool, tab: usize, s: usize): void {
   const k = ri(p, 1);
@@ -1086,7 +1041,7 @@ function applyOp(
       const units = nAmp >> (<u32>k);
       const i0 = insertBits(shareFrom(units, tid, nth), k, q0, q1, q2),
         i1 = insertBits(shareTo(units, tid, nth), k, q0, q1, q2);
-      rot64(ptr, base, k, q0, q1, q2, s0, s1, s2, cmask, tab, i0, i1);
+      rotSweep<f64>(ptr, base, k, false, q0, q1, q2, s0, s1, s2, cmask, tab, i0, i1);
     } else {
       // complex64 walks vectors: vector-level targets are the members above qubit 0 (vector bit q - 1)
       const inVec = q0 == 0;
@@ -1099,7 +1054,7 @@ function applyOp(
         g1 = shareTo(units, tid, nth);
       const i0 = kv == 0 ? g0 : insertBits(g0, kv, v0, v1, v2),
         i1 = kv == 0 ? g1 : insertBits(g1, kv, v0, v1, v2);
-      rot32(ptr, base, k, q0, q1, q2, s0, s1, s2, cmask, tab, i0, i1);
+      rotSweep<f32>(ptr, base, kv, inVec, v0, v1, v2, s0, s1, s2, cmask, tab, i0, i1);
     }
     return;
   }
