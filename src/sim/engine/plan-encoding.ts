@@ -163,7 +163,9 @@ export function encodePlan(
           put(OP_SWAP, op.q0, op.q1, op.ctrlMask, op.ctrlValue);
           break;
         case "phase": {
-          if (op.l < 1) throw new Error("phase tables need l >= 1");
+          // (the kernels take two amplitudes at a time under one hi entry)
+          if (op.l < 1 || (op.hiShift ?? op.l) < 1)
+            throw new Error("phase tables need l >= 1 and hiShift >= 1");
           const start = data;
           const loBytes = align16((precision === "complex128" ? 16 : 8) * (op.lo.length >> 1));
           // The state starts 64 KiB-aligned: keep each lo table 1 KiB / 3 KiB off it modulo 4 KiB.

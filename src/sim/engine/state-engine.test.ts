@@ -158,6 +158,42 @@ describe("fast engines (typed arrays, WebAssembly SIMD, shared memory) vs the re
         }
   });
 
+  it("phase tables lo[i mod 2^l] · hi[i >> hiShift], in blocks and whole", () => {
+    const n = 9;
+    const rng = new Rng(17);
+    const start = randomState(n, 12);
+    const complexTable = (size: number) => Float64Array.from({ length: 2 * size }, () => rng.uniform(-1, 1));
+    for (const [l, hiShift, blockQubits] of [
+      [1, 1, 9],
+      [2, 1, 4],
+      [3, 3, 5],
+      [4, 3, 9],
+      [5, 4, 6],
+    ] as const) {
+      const lo = complexTable(1 << l),
+        hi = complexTable(1 << (n - hiShift));
+      const want = new Float64Array(start.length);
+      for (let i = 0; i < 1 << n; i++) {
+        const j = i & ((1 << l) - 1),
+          h = i >> hiShift;
+        const dr = lo[2 * j]! * hi[2 * h]! - lo[2 * j + 1]! * hi[2 * h + 1]!,
+          di = lo[2 * j]! * hi[2 * h + 1]! + lo[2 * j + 1]! * hi[2 * h]!;
+        want[2 * i] = dr * start[2 * i]! - di * start[2 * i + 1]!;
+        want[2 * i + 1] = dr * start[2 * i + 1]! + di * start[2 * i]!;
+      }
+      const op =
+        hiShift === l
+          ? { kind: "phase" as const, l, lo, hi }
+          : { kind: "phase" as const, l, hiShift, lo, hi };
+      for (const precision of ["complex128", "complex64"] as const)
+        for (const e of engines(n, precision)) {
+          e.state().set(start);
+          e.run({ numQubits: n, passes: [{ blockQubits, ops: [op] }] });
+          expect(maxAbsDiff(e.state(), want)).toBeLessThan(TOL[precision]);
+        }
+    }
+  });
+
   it("the standard benchmark circuit (n = 14, blocked) on every engine", () => {
     const { circuit } = standardCircuit(14, 5, 7);
     const ref = new Float64Array(2 << 14);
