@@ -534,7 +534,7 @@ ${sections.join("\n\n")}
   and its diagonals. Controlled-rotation fusion folds each CZ, with the single-qubit gates on each side of
   it on its target, into one uniformly controlled shear, so a layer costs about 12 shears — one multiply
   and one add per double each — and one phase pass. The section "The arithmetic floor" measures these
-  kernels on a state that stays in cache: about 5.5 passes. The rest (about 2 passes) is memory traffic the
+  kernels on a state that stays in cache: 5.5–6 passes. The rest (about 2 passes) is memory traffic the
   hardware does not overlap with the arithmetic: a blocked pass first pulls its 512 KiB block into cache
   (about 0.9 pass; WebAssembly has no prefetch instruction, and loads of the next block mixed into the
   arithmetic stalled it: 4.7 → 6.3 passes), and the rotations on qubits above the block stream the whole
@@ -546,8 +546,10 @@ ${sections.join("\n\n")}
   here halves the work, and threads divide it.
 - **Two threads.** Each thread takes half of the blocks of a blocked pass and half of each whole-state
   sweep, but both share one memory bus: the block touches and the high-qubit sweeps (together about 3 of
-  the 7.5 passes of a layer) are bound by bandwidth (a circuit of high-qubit rotations alone ran 1.3× faster
+  the 7.5–8 passes of a layer) are bound by bandwidth (a circuit of high-qubit rotations alone ran 1.3× faster
   on two threads, 2026-11-21), so two threads give about 1.6×, not 2×.
+- **Run-to-run spread.** This shared VM drifts: three full runs on 2026-11-21 with the same kernels gave
+  7.46, 8.11 and 8.18 passes per layer at n = 24 (1.24–1.30 s); compare figures within one run.
 - **Kernels kept by measurement.** WebAssembly SIMD (f64x2 / f32x4) for every fused op; the typed-array
   kernels for states too large for one 4 GiB WebAssembly memory and where WebAssembly is unavailable, and
   gate by gate (no planning) below 10 qubits, where planning costs more than it saves. "dense k" fusion

@@ -478,9 +478,10 @@ function isRotation(e: Entry): boolean {
 /**
  * Rotations run three to a sweep. When the blocked pass would end with a part-filled sweep of rotations
  * and the whole-state rotations that follow leave room for them in theirs, the blocked pass's last ones move
- * there (removed from `taken`, returned to lead the sweep): the streaming sweep is bound by memory, so they
- * ride along for free instead of costing an in-cache sweep of their own. A rotation may move when no later
- * step of the blocked pass shares a qubit with it; it already commutes with the steps in `rest` before it.
+ * there (removed from `taken`, returned to lead the sweep): a streaming sweep is bound by memory, so they
+ * ride along for little instead of costing an in-cache sweep of their own (24-qubit standard circuit: 5 → 4
+ * rotation sweeps per layer, about 0.3 pass saved). A rotation may move when no later step of the blocked
+ * pass shares a qubit with it; it already commutes with the steps in `rest` before it.
  */
 function carryToSweep(taken: Entry[], rest: readonly Entry[]): Entry[] {
   let blocked = 0,
