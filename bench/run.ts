@@ -548,8 +548,9 @@ ${sections.join("\n\n")}
   sweep, but both share one memory bus: the block touches and the high-qubit sweeps (together about 3 of
   the 7.5–8 passes of a layer) are bound by bandwidth (a circuit of high-qubit rotations alone ran 1.3× faster
   on two threads, 2026-11-21), so two threads give about 1.6×, not 2×.
-- **Run-to-run spread.** This shared VM drifts: three full runs on 2026-11-21 with the same kernels gave
-  7.46, 8.11 and 8.18 passes per layer at n = 24 (1.24–1.30 s); compare figures within one run.
+- **Run-to-run spread.** This shared VM drifts: three full runs on 2026-11-21 gave 7.46, 8.11 and 8.18
+  passes per layer at n = 24 (1.24–1.30 s), the later two with a faster phase kernel, which side-by-side
+  runs in one process showed to be no slower; compare figures within one run.
 - **Kernels kept by measurement.** WebAssembly SIMD (f64x2 / f32x4) for every fused op; the typed-array
   kernels for states too large for one 4 GiB WebAssembly memory and where WebAssembly is unavailable, and
   gate by gate (no planning) below 10 qubits, where planning costs more than it saves. "dense k" fusion
