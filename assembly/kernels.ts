@@ -65,40 +65,58 @@ function shareTo(units: u32, tid: i32, nth: i32): u32 {
 // complex128 kernels (v128 = one amplitude, 16 bytes)
 // ---------------------------------------------------------------------------------------------------
 
-// One shear (a, b) -> (a - t b, b + t a) on the amplitudes at p and p + o0, for 2, 4 or 8 amplitudes held in
-// registers (one, two or three sorted qubits): the bodies of the rotation loops.
+// One shear (a, b) -> (a - t b, b + t a) on the vectors at p and p + o0, for 2, 4 or 8 vectors held in
+// registers (one, two or three sorted qubits): the bodies of the rotation loops, for T = f64 (complex128) and
+// T = f32 (complex64, where inVec first rotates qubit 0 inside each vector; see inVec32).
 // @ts-ignore: decorator
 @inline
-function shear2x64(p: usize, o0: usize, T0: v128): void {
-  const a = v128.load(p),
-    b = v128.load(p + o0);
-  v128.store(p, f64x2.sub(a, f64x2.mul(T0, b)));
-  v128.store(p + o0, f64x2.add(b, f64x2.mul(T0, a)));
+function shearA<T>(a: v128, b: v128, t: v128): v128 {
+  return v128.sub<T>(a, v128.mul<T>(t, b));
+}
+// @ts-ignore: decorator
+@inline
+function shearB<T>(a: v128, b: v128, t: v128): v128 {
+  return v128.add<T>(b, v128.mul<T>(t, a));
 }
 
 // @ts-ignore: decorator
 @inline
-function shear4x64(p: usize, o0: usize, o1: usize, T0: v128, T1: v128): void {
+function shear2x<T>(p: usize, o0: usize, T0: v128, TV: v128, inVec: bool): void {
+  let a = v128.load(p),
+    b = v128.load(p + o0);
+  if (inVec) {
+    a = inVec32(a, TV);
+    b = inVec32(b, TV);
+  }
+  v128.store(p, shearA<T>(a, b, T0));
+  v128.store(p + o0, shearB<T>(a, b, T0));
+}
+
+// @ts-ignore: decorator
+@inline
+function shear4x<T>(p: usize, o0: usize, o1: usize, T0: v128, T1: v128, TV: v128, inVec: bool): void {
   let a0 = v128.load(p),
     a1 = v128.load(p + o0),
     a2 = v128.load(p + o1),
     a3 = v128.load(p + o0 + o1);
-  let x = a0,
-    y = a1;
-  a0 = f64x2.sub(x, f64x2.mul(T0, y));
-  a1 = f64x2.add(y, f64x2.mul(T0, x));
+  if (inVec) {
+    a0 = inVec32(a0, TV);
+    a1 = inVec32(a1, TV);
+    a2 = inVec32(a2, TV);
+    a3 = inVec32(a3, TV);
+  }
+  let x = a0;
+  a0 = shearA<T>(x, a1, T0);
+  a1 = shearB<T>(x, a1, T0);
   x = a2;
-  y = a3;
-  a2 = f64x2.sub(x, f64x2.mul(T0, y));
-  a3 = f64x2.add(y, f64x2.mul(T0, x));
+  a2 = shearA<T>(x, a3, T0);
+  a3 = shearB<T>(x, a3, T0);
   x = a0;
-  y = a2;
-  a0 = f64x2.sub(x, f64x2.mul(T1, y));
-  a2 = f64x2.add(y, f64x2.mul(T1, x));
+  a0 = shearA<T>(x, a2, T1);
+  a2 = shearB<T>(x, a2, T1);
   x = a1;
-  y = a3;
-  a1 = f64x2.sub(x, f64x2.mul(T1, y));
-  a3 = f64x2.add(y, f64x2.mul(T1, x));
+  a1 = shearA<T>(x, a3, T1);
+  a3 = shearB<T>(x, a3, T1);
   v128.store(p, a0);
   v128.store(p + o0, a1);
   v128.store(p + o1, a2);
@@ -107,7 +125,7 @@ function shear4x64(p: usize, o0: usize, o1: usize, T0: v128, T1: v128): void {
 
 // @ts-ignore: decorator
 @inline
-function shear8x64(p: usize, o0: usize, o1: usize, o2: usize, T0: v128, T1: v128, T2: v128): void {
+function shear8x<T>(p: usize, o0: usize, o1: usize, o2: usize, T0: v128, T1: v128, T2: v128): void {
   let a0 = v128.load(p),
     a1 = v128.load(p + o0),
     a2 = v128.load(p + o1),
@@ -116,54 +134,42 @@ function shear8x64(p: usize, o0: usize, o1: usize, o2: usize, T0: v128, T1: v128
     a5 = v128.load(p + o2 + o0),
     a6 = v128.load(p + o2 + o1),
     a7 = v128.load(p + o2 + o1 + o0);
-  let x = a0,
-    y = a1;
-  a0 = f64x2.sub(x, f64x2.mul(T0, y));
-  a1 = f64x2.add(y, f64x2.mul(T0, x));
+  let x = a0;
+  a0 = shearA<T>(x, a1, T0);
+  a1 = shearB<T>(x, a1, T0);
   x = a2;
-  y = a3;
-  a2 = f64x2.sub(x, f64x2.mul(T0, y));
-  a3 = f64x2.add(y, f64x2.mul(T0, x));
+  a2 = shearA<T>(x, a3, T0);
+  a3 = shearB<T>(x, a3, T0);
   x = a4;
-  y = a5;
-  a4 = f64x2.sub(x, f64x2.mul(T0, y));
-  a5 = f64x2.add(y, f64x2.mul(T0, x));
+  a4 = shearA<T>(x, a5, T0);
+  a5 = shearB<T>(x, a5, T0);
   x = a6;
-  y = a7;
-  a6 = f64x2.sub(x, f64x2.mul(T0, y));
-  a7 = f64x2.add(y, f64x2.mul(T0, x));
+  a6 = shearA<T>(x, a7, T0);
+  a7 = shearB<T>(x, a7, T0);
   x = a0;
-  y = a2;
-  a0 = f64x2.sub(x, f64x2.mul(T1, y));
-  a2 = f64x2.add(y, f64x2.mul(T1, x));
+  a0 = shearA<T>(x, a2, T1);
+  a2 = shearB<T>(x, a2, T1);
   x = a1;
-  y = a3;
-  a1 = f64x2.sub(x, f64x2.mul(T1, y));
-  a3 = f64x2.add(y, f64x2.mul(T1, x));
+  a1 = shearA<T>(x, a3, T1);
+  a3 = shearB<T>(x, a3, T1);
   x = a4;
-  y = a6;
-  a4 = f64x2.sub(x, f64x2.mul(T1, y));
-  a6 = f64x2.add(y, f64x2.mul(T1, x));
+  a4 = shearA<T>(x, a6, T1);
+  a6 = shearB<T>(x, a6, T1);
   x = a5;
-  y = a7;
-  a5 = f64x2.sub(x, f64x2.mul(T1, y));
-  a7 = f64x2.add(y, f64x2.mul(T1, x));
+  a5 = shearA<T>(x, a7, T1);
+  a7 = shearB<T>(x, a7, T1);
   x = a0;
-  y = a4;
-  a0 = f64x2.sub(x, f64x2.mul(T2, y));
-  a4 = f64x2.add(y, f64x2.mul(T2, x));
+  a0 = shearA<T>(x, a4, T2);
+  a4 = shearB<T>(x, a4, T2);
   x = a1;
-  y = a5;
-  a1 = f64x2.sub(x, f64x2.mul(T2, y));
-  a5 = f64x2.add(y, f64x2.mul(T2, x));
+  a1 = shearA<T>(x, a5, T2);
+  a5 = shearB<T>(x, a5, T2);
   x = a2;
-  y = a6;
-  a2 = f64x2.sub(x, f64x2.mul(T2, y));
-  a6 = f64x2.add(y, f64x2.mul(T2, x));
+  a2 = shearA<T>(x, a6, T2);
+  a6 = shearB<T>(x, a6, T2);
   x = a3;
-  y = a7;
-  a3 = f64x2.sub(x, f64x2.mul(T2, y));
-  a7 = f64x2.add(y, f64x2.mul(T2, x));
+  a3 = shearA<T>(x, a7, T2);
+  a7 = shearB<T>(x, a7, T2);
   v128.store(p, a0);
   v128.store(p + o0, a1);
   v128.store(p + o1, a2);
@@ -375,123 +381,6 @@ function inVec32(a: v128, TV: v128): v128 {
   return f32x4.add(a, f32x4.mul(TV, i32x4.shuffle(a, a, 2, 3, 0, 1)));
 }
 
-// @ts-ignore: decorator
-@inline
-function shear2x32(p: usize, o0: usize, T0: v128, TV: v128, inVec: bool): void {
-  let a = v128.load(p),
-    b = v128.load(p + o0);
-  if (inVec) {
-    a = inVec32(a, TV);
-    b = inVec32(b, TV);
-  }
-  v128.store(p, f32x4.sub(a, f32x4.mul(T0, b)));
-  v128.store(p + o0, f32x4.add(b, f32x4.mul(T0, a)));
-}
-
-// @ts-ignore: decorator
-@inline
-function shear4x32(p: usize, o0: usize, o1: usize, T0: v128, T1: v128, TV: v128, inVec: bool): void {
-  let a0 = v128.load(p),
-    a1 = v128.load(p + o0),
-    a2 = v128.load(p + o1),
-    a3 = v128.load(p + o0 + o1);
-  if (inVec) {
-    a0 = inVec32(a0, TV);
-    a1 = inVec32(a1, TV);
-    a2 = inVec32(a2, TV);
-    a3 = inVec32(a3, TV);
-  }
-  let x = a0,
-    y = a1;
-  a0 = f32x4.sub(x, f32x4.mul(T0, y));
-  a1 = f32x4.add(y, f32x4.mul(T0, x));
-  x = a2;
-  y = a3;
-  a2 = f32x4.sub(x, f32x4.mul(T0, y));
-  a3 = f32x4.add(y, f32x4.mul(T0, x));
-  x = a0;
-  y = a2;
-  a0 = f32x4.sub(x, f32x4.mul(T1, y));
-  a2 = f32x4.add(y, f32x4.mul(T1, x));
-  x = a1;
-  y = a3;
-  a1 = f32x4.sub(x, f32x4.mul(T1, y));
-  a3 = f32x4.add(y, f32x4.mul(T1, x));
-  v128.store(p, a0);
-  v128.store(p + o0, a1);
-  v128.store(p + o1, a2);
-  v128.store(p + o0 + o1, a3);
-}
-
-// @ts-ignore: decorator
-@inline
-function shear8x32(p: usize, o0: usize, o1: usize, o2: usize, T0: v128, T1: v128, T2: v128): void {
-  let a0 = v128.load(p),
-    a1 = v128.load(p + o0),
-    a2 = v128.load(p + o1),
-    a3 = v128.load(p + o0 + o1);
-  let a4 = v128.load(p + o2),
-    a5 = v128.load(p + o2 + o0),
-    a6 = v128.load(p + o2 + o1),
-    a7 = v128.load(p + o2 + o1 + o0);
-  let x = a0,
-    y = a1;
-  a0 = f32x4.sub(x, f32x4.mul(T0, y));
-  a1 = f32x4.add(y, f32x4.mul(T0, x));
-  x = a2;
-  y = a3;
-  a2 = f32x4.sub(x, f32x4.mul(T0, y));
-  a3 = f32x4.add(y, f32x4.mul(T0, x));
-  x = a4;
-  y = a5;
-  a4 = f32x4.sub(x, f32x4.mul(T0, y));
-  a5 = f32x4.add(y, f32x4.mul(T0, x));
-  x = a6;
-  y = a7;
-  a6 = f32x4.sub(x, f32x4.mul(T0, y));
-  a7 = f32x4.add(y, f32x4.mul(T0, x));
-  x = a0;
-  y = a2;
-  a0 = f32x4.sub(x, f32x4.mul(T1, y));
-  a2 = f32x4.add(y, f32x4.mul(T1, x));
-  x = a1;
-  y = a3;
-  a1 = f32x4.sub(x, f32x4.mul(T1, y));
-  a3 = f32x4.add(y, f32x4.mul(T1, x));
-  x = a4;
-  y = a6;
-  a4 = f32x4.sub(x, f32x4.mul(T1, y));
-  a6 = f32x4.add(y, f32x4.mul(T1, x));
-  x = a5;
-  y = a7;
-  a5 = f32x4.sub(x, f32x4.mul(T1, y));
-  a7 = f32x4.add(y, f32x4.mul(T1, x));
-  x = a0;
-  y = a4;
-  a0 = f32x4.sub(x, f32x4.mul(T2, y));
-  a4 = f32x4.add(y, f32x4.mul(T2, x));
-  x = a1;
-  y = a5;
-  a1 = f32x4.sub(x, f32x4.mul(T2, y));
-  a5 = f32x4.add(y, f32x4.mul(T2, x));
-  x = a2;
-  y = a6;
-  a2 = f32x4.sub(x, f32x4.mul(T2, y));
-  a6 = f32x4.add(y, f32x4.mul(T2, x));
-  x = a3;
-  y = a7;
-  a3 = f32x4.sub(x, f32x4.mul(T2, y));
-  a7 = f32x4.add(y, f32x4.mul(T2, x));
-  v128.store(p, a0);
-  v128.store(p + o0, a1);
-  v128.store(p + o1, a2);
-  v128.store(p + o0 + o1, a3);
-  v128.store(p + o2, a4);
-  v128.store(p + o2 + o0, a5);
-  v128.store(p + o2 + o1, a6);
-  v128.store(p + o2 + o1 + o0, a7);
-}
-
 /**
  * Shear rotations (a, b) -> (a - t b, b + t a) on k = 1..3 sorted qubits over the vectors [i0, i1) of a
  * block at global index base (i0, i1: group starts, target bits 0; a vector holds one complex128 amplitude or
@@ -548,25 +437,19 @@ function rotSweep<T>(
       const pc = ptr + cb,
         from = firstOffset(lo, m, cb),
         to = hi > cb ? hi - cb : 0;
-      if (f64s) {
-        if (kv == 1) for (let off = from; off < to; off = nextOffset(off, m)) shear2x64(pc + off, o0, T0);
-        else if (kv == 2)
-          for (let off = from; off < to; off = nextOffset(off, m)) shear4x64(pc + off, o0, o1, T0, T1);
-        else
-          for (let off = from; off < to; off = nextOffset(off, m))
-            shear8x64(pc + off, o0, o1, o2, T0, T1, T2);
-      } else if (kv == 0)
+      // kv = 0 only in complex64: a lone qubit-0 target
+      if (kv == 0)
         for (let off = from; off < to; off = nextOffset(off, m)) {
           const p = pc + off;
           v128.store(p, inVec32(v128.load(p), TV));
         }
       else if (kv == 1)
-        for (let off = from; off < to; off = nextOffset(off, m)) shear2x32(pc + off, o0, T0, TV, inVec);
+        for (let off = from; off < to; off = nextOffset(off, m)) shear2x<T>(pc + off, o0, T0, TV, inVec);
       else if (kv == 2)
-        for (let off = from; off < to; off = nextOffset(off, m)) shear4x32(pc + off, o0, o1, T0, T1, TV, inVec);
+        for (let off = from; off < to; off = nextOffset(off, m)) shear4x<T>(pc + off, o0, o1, T0, T1, TV, inVec);
       else
         for (let off = from; off < to; off = nextOffset(off, m))
-          shear8x32(pc + off, o0, o1, o2, T0, T1, T2);
+          shear8x<T>(pc + off, o0, o1, o2, T0, T1, T2);
       cv = (cv - cm) & cm;
     } while (cv != 0);
     c = e;
