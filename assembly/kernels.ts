@@ -317,57 +317,6 @@ function uk64(
   }
 }
 
-/**
- * Merged phase pass over amplitudes [i0, i1) of a block starting at global index base: amplitude x times
- * lo[x mod 2^l] * hi[x >> hs] (hs = l, or l - 1 when the tables share bit l - 1 so that a two-qubit factor
- * on qubits l - 1 and l fits the hi table). Tables are pre-split: lr holds (re, re) and li (-im, im) per lo entry (16
- * bytes each, the state's stride, placed by the encoder 1 KiB and 3 KiB away from the state modulo 4 KiB so
- * loads never alias recent stores); hi holds 32 bytes per entry: (re, re) then (-im, im).
- */
-function phase64(
-  ptr: usize,
-  base: u32,
-  l: u32,
-  hs: u32,
-  lr: usize,
-  li: usize,
-  hi: usize,
-  i0: u32,
-  i1: u32,
-): void {
-  const lmask = ((<u32>1) << l) - 1;
-  const hmask = ((<u32>1) << hs) - 1;
-  let i = i0;
-  while (i < i1) {
-    const x = base + i;
-    const hp = hi + ((<usize>(x >> hs)) << 5);
-    const Hr = v128.load(hp),
-      Hi = v128.load(hp, 16);
-    const j0 = x & lmask;
-    // a run of constant hi entry (hs <= l: the lo index does not wrap inside it)
-    let n = hmask + 1 - (x & hmask);
-    if (n > i1 - i) n = i1 - i;
-    let p = ptr + ((<usize>i) << 4);
-    const d = ((<usize>j0) << 4) - ((<usize>i) << 4);
-    const end = p + ((<usize>n) << 4);
-    const pr = lr + d - ptr,
-      pm = li + d - ptr;
-    // two amplitudes per step (measured: the phase pass 1.6 -> 1.3 passes at 24 qubits); runs are even,
-    // since hs >= 1 (plan-encoding checks it) and thread shares are multiples of 64
-    for (; p < end; p += 32) {
-      const A = v128.load(p),
-        B = v128.load(p, 16);
-      const X = f64x2.add(f64x2.mul(A, v128.load(pr + p)), f64x2.mul(i64x2.shuffle(A, A, 1, 0), v128.load(pm + p)));
-      const Y = f64x2.add(
-        f64x2.mul(B, v128.load(pr + p, 16)),
-        f64x2.mul(i64x2.shuffle(B, B, 1, 0), v128.load(pm + p, 16)),
-      );
-      v128.store(p, f64x2.add(f64x2.mul(X, Hr), f64x2.mul(i64x2.shuffle(X, X, 1, 0), Hi)));
-      v128.store(p, f64x2.add(f64x2.mul(Y, Hr), f64x2.mul(i64x2.shuffle(Y, Y, 1, 0), Hi)), 16);
-    }
-    i += n;
-  }
-}
 
 // ---------------------------------------------------------------------------------------------------
 // complex64 kernels (v128 = two consecutive amplitudes, 8 bytes each)
@@ -575,11 +524,24 @@ function u1_32(ptr: usize, q: u32, mp: usize, g0: u32, g1: u32): void {
   }
 }
 
+// a * (re + i im) for tables pre-split into (re, re) and (-im, im) lanes
+// @ts-ignore: decorator
+@inline
+function times<T>(a: v128, re: v128, im: v128): v128 {
+  const swapped = sizeof<T>() == 8 ? i64x2.shuffle(a, a, 1, 0) : i32x4.shuffle(a, a, 1, 0, 3, 2);
+  return v128.add<T>(v128.mul<T>(a, re), v128.mul<T>(swapped, im));
+}
+
 /**
- * Merged phase pass, complex64. lr / li hold, per pair of lo entries, (r0, r0, r1, r1) and (-i0, i0, -i1, i1)
- * (16 bytes: the state's stride per pair); hi holds per entry (r, r, r, r) then (-i, i, -i, i). Even ranges.
+ * Merged phase pass over amplitudes [i0, i1) of a block starting at global index base: amplitude x times
+ * lo[x mod 2^l] * hi[x >> hs] (hs = l, or l - 1 when the tables share bit l - 1 so that a two-qubit factor
+ * on qubits l - 1 and l fits the hi table). Tables are pre-split: lr holds (re, re) and li (-im, im) per lo entry (16
+ * bytes each, the state's stride, placed by the encoder 1 KiB and 3 KiB away from the state modulo 4 KiB so
+ * loads never alias recent stores); hi holds 32 bytes per entry: (re, re) then (-im, im).
+ * complex64: lr / li hold, per pair of lo entries, (r0, r0, r1, r1) and (-i0, i0, -i1, i1) (16 bytes: the
+ * state's stride per pair); hi holds per entry (r, r, r, r) then (-i, i, -i, i).
  */
-function phase32(
+function phaseSweep<T>(
   ptr: usize,
   base: u32,
   l: u32,
@@ -590,6 +552,8 @@ function phase32(
   i0: u32,
   i1: u32,
 ): void {
+  const f64s = sizeof<T>() == 8;
+  const sh: usize = f64s ? 4 : 3;
   const lmask = ((<u32>1) << l) - 1;
   const hmask = ((<u32>1) << hs) - 1;
   let i = i0;
@@ -602,16 +566,21 @@ function phase32(
     // a run of constant hi entry (hs <= l: the lo index does not wrap inside it)
     let n = hmask + 1 - (x & hmask);
     if (n > i1 - i) n = i1 - i;
-    let p = ptr + ((<usize>i) << 3);
-    const d = ((<usize>j0) << 3) - ((<usize>i) << 3);
-    const end = p + ((<usize>n) << 3);
-    for (; p < end; p += 16) {
-      const A = v128.load(p);
-      const X = f32x4.add(
-        f32x4.mul(A, v128.load(lr + d + p - ptr)),
-        f32x4.mul(i32x4.shuffle(A, A, 1, 0, 3, 2), v128.load(li + d + p - ptr)),
-      );
-      v128.store(p, f32x4.add(f32x4.mul(X, Hr), f32x4.mul(i32x4.shuffle(X, X, 1, 0, 3, 2), Hi)));
+    let p = ptr + ((<usize>i) << sh);
+    const end = p + ((<usize>n) << sh);
+    const d = ((<usize>j0) << sh) - ((<usize>i) << sh);
+    const pr = lr + d - ptr,
+      pm = li + d - ptr;
+    // complex128: two vectors per step (measured: the phase pass 1.6 -> 1.3 passes at 24 qubits). Runs of 2^hs
+    // amplitudes fill whole steps: hs >= 1 (plan-encoding checks it), thread shares are multiples of 64.
+    for (; p < end; p += f64s ? 32 : 16) {
+      v128.store(p, times<T>(times<T>(v128.load(p), v128.load(pr + p), v128.load(pm + p)), Hr, Hi));
+      if (f64s)
+        v128.store(
+          p,
+          times<T>(times<T>(v128.load(p, 16), v128.load(pr + p, 16), v128.load(pm + p, 16)), Hr, Hi),
+          16,
+        );
     }
     i += n;
   }
@@ -958,7 +927,7 @@ function applyOp(
     const bytes: usize = (<usize>nAmp) << (f64s ? 4 : 3);
     let acc: u64 = 0;
     for (let q: usize = 0; q < bytes; q += 64) acc ^= load<u64>(ptr + q);
-    store<u64>(scratch + 1016, acc);
+    touchSink ^= acc;
     return;
   }
   if (op == OP_PHASE) {
@@ -969,8 +938,8 @@ function applyOp(
       hi = <usize>rd(p, 5);
     const i0 = shareFrom(nAmp, tid, nth),
       i1 = shareTo(nAmp, tid, nth);
-    if (f64s) phase64(ptr, base, l, hs, lr, li, hi, i0, i1);
-    else phase32(ptr, base, l, hs, lr, li, hi, i0, i1);
+    if (f64s) phaseSweep<f64>(ptr, base, l, hs, lr, li, hi, i0, i1);
+    else phaseSweep<f32>(ptr, base, l, hs, lr, li, hi, i0, i1);
     return;
   }
   if (op == OP_PERMXOR) {
